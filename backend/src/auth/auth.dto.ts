@@ -1,0 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty() @IsEmail() @MaxLength(320) email!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) password!: string;
+}
+
+export interface MeResponse {
+  type: string;
+  id: string | null;
+  name: string;
+  role: string | null;
+  permissions: string[];
+}

@@ -1,0 +1,19 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Deliveries are signed as HMAC-SHA256 over `${timestamp}.${body}` so a receiver can refuse
+ * both a forged body and an old one replayed later (it checks the timestamp's age).
+ */
+export const SIGNATURE_HEADER = 'x-caseflow-signature';
+export const TIMESTAMP_HEADER = 'x-caseflow-timestamp';
+export const IDEMPOTENCY_HEADER = 'x-caseflow-idempotency-key';
+
+export function sign(secret: string, timestamp: number, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+export function verifySignature(secret: string, timestamp: number, body: string, signature: string): boolean {
+  const expected = Buffer.from(sign(secret, timestamp, body));
+  const actual = Buffer.from(signature);
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+}

@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string }
+  | { type: 'postgres'; url: string };
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  password?: string;
+  from: string;
+}
+
+export interface AppConfig {
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  /** Secret used to sign outgoing deliveries (resume calls, trigger webhooks). */
+  signingSecret: string;
+  /** Public base URL of the backend, used for links in messages. */
+  publicUrl: string;
+  bodyLimitBytes: number;
+  sessionTtlHours: number;
+  secureCookies: boolean;
+  schedulerEnabled: boolean;
+  smtp?: SmtpConfig;
+  uiDistPath?: string;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+
+function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+function readDatabase(env: NodeJS.ProcessEnv): DatabaseConfig {
+  const url = env.DATABASE_URL;
+  if (url && /^postgres(ql)?:\/\//.test(url)) return { type: 'postgres', url };
+  if (url && url.startsWith('sqlite:')) return { type: 'sqlite', path: resolve(url.slice('sqlite:'.length)) };
+  if (url) throw new Error(`DATABASE_URL must start with postgres:// or sqlite:, got "${url}"`);
+  return { type: 'sqlite', path: resolve(env.CASEFLOW_DATA_DIR ?? 'data', 'caseflow.sqlite') };
+}
+
+function readSmtp(env: NodeJS.ProcessEnv): SmtpConfig | undefined {
+  if (!env.SMTP_HOST) return undefined;
+  return {
+    host: env.SMTP_HOST,
+    port: readInt(env, 'SMTP_PORT', 587),
+    secure: env.SMTP_SECURE === 'true',
+    user: env.SMTP_USER || undefined,
+    password: env.SMTP_PASSWORD || undefined,
+    from: env.SMTP_FROM ?? 'Caseflow <caseflow@localhost>',
+  };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = readInt(env, 'PORT', 3100);
+  const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    database: readDatabase(env),
+    signingSecret: env.CASEFLOW_SIGNING_SECRET ?? '',
+    publicUrl: (env.CASEFLOW_PUBLIC_URL ?? `http://127.0.0.1:${port}`).replace(/\/$/, ''),
+    bodyLimitBytes: readInt(env, 'CASEFLOW_BODY_LIMIT_BYTES', 10 * 1024 * 1024),
+    sessionTtlHours: readInt(env, 'CASEFLOW_SESSION_TTL_HOURS', 12),
+    secureCookies: env.CASEFLOW_SECURE_COOKIES === 'true',
+    schedulerEnabled: env.CASEFLOW_SCHEDULER !== 'off',
+    smtp: readSmtp(env),
+    uiDistPath: env.CASEFLOW_UI_DIST,
+    logLevel,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,1 @@
+export { SeedBuiltins1795362765901 } from '../shared/seed-builtins';

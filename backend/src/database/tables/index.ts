@@ -1,0 +1,46 @@
+import { ApiKeyTable, SessionTable, UserTable } from './user.table';
+import { CalendarTable, QueueMemberTable, QueueTable } from './queue.table';
+import { EntityTable, EntityTypeTable } from './entity.table';
+import { ProcessTable } from './process.table';
+import { InstanceTable, StageVisitTable } from './instance.table';
+import { TaskCommentTable, TaskTable } from './task.table';
+import { TimerTable } from './timer.table';
+import { MessageTable, MessageTemplateTable } from './message.table';
+import { EscalationTable } from './escalation.table';
+import { EventTable } from './event.table';
+import { OutboxTable, WebhookSubscriptionTable } from './outbox.table';
+
+export * from './user.table';
+export * from './queue.table';
+export * from './entity.table';
+export * from './process.table';
+export * from './instance.table';
+export * from './task.table';
+export * from './timer.table';
+export * from './message.table';
+export * from './escalation.table';
+export * from './event.table';
+export * from './outbox.table';
+
+export const TABLES = [
+  UserTable,
+  SessionTable,
+  ApiKeyTable,
+  QueueTable,
+  QueueMemberTable,
+  CalendarTable,
+  EntityTypeTable,
+  EntityTable,
+  ProcessTable,
+  InstanceTable,
+  StageVisitTable,
+  TaskTable,
+  TaskCommentTable,
+  TimerTable,
+  MessageTemplateTable,
+  MessageTable,
+  EscalationTable,
+  EventTable,
+  OutboxTable,
+  WebhookSubscriptionTable,
+];

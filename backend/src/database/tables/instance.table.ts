@@ -1,0 +1,66 @@
+import { Column, Entity, JoinColumn, ManyToOne, Index, PrimaryColumn } from 'typeorm';
+import { JsonColumn, TimeColumn } from '../columns';
+import { EntityTable } from './entity.table';
+import { ProcessTable } from './process.table';
+import { QueueTable } from './queue.table';
+
+export const INSTANCE_STATUSES = ['active', 'waiting', 'completed', 'cancelled', 'failed'] as const;
+export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
+
+/** One run of a process version for one entity. */
+@Entity('instances')
+@Index('uq_instances_process_idempotency', ['processKey', 'idempotencyKey'], { unique: true })
+@Index('ix_instances_status_stage', ['status', 'currentStageKey'])
+export class InstanceTable {
+  @PrimaryColumn('varchar', { length: 36 }) id!: string;
+  @Column('varchar', { name: 'process_id', length: 36 }) processId!: string;
+  @ManyToOne(() => ProcessTable, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'process_id' })
+  process?: ProcessTable;
+  @Column('varchar', { name: 'process_key', length: 100 }) processKey!: string;
+  @Column('integer', { name: 'process_version' }) processVersion!: number;
+  @Index('ix_instances_entity')
+  @Column('varchar', { name: 'entity_id', length: 36 }) entityId!: string;
+  @ManyToOne(() => EntityTable, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'entity_id' })
+  entity?: EntityTable;
+  @Column('varchar', { length: 20 }) status!: InstanceStatus;
+  @Column('varchar', { name: 'current_stage_key', length: 100, nullable: true }) currentStageKey!: string | null;
+  @Column('varchar', { length: 100, nullable: true }) outcome!: string | null;
+  @JsonColumn() data!: Record<string, unknown>;
+  @Column('varchar', { name: 'n8n_execution_id', length: 100, nullable: true }) n8nExecutionId!: string | null;
+  @Column('varchar', { name: 'idempotency_key', length: 200, nullable: true }) idempotencyKey!: string | null;
+  /** Set once a stage visit has sat longer than its stall threshold, so the event fires once. */
+  @TimeColumn({ name: 'stalled_at', nullable: true }) stalledAt!: number | null;
+  @TimeColumn({ name: 'created_at' }) createdAt!: number;
+  @TimeColumn({ name: 'updated_at' }) updatedAt!: number;
+  @TimeColumn({ name: 'closed_at', nullable: true }) closedAt!: number | null;
+}
+
+/** Instance × stage: time in stage and the SLA clock come from here. */
+@Entity('stage_visits')
+@Index('ix_stage_visits_instance', ['instanceId', 'enteredAt'])
+export class StageVisitTable {
+  @PrimaryColumn('varchar', { length: 36 }) id!: string;
+  @Column('varchar', { name: 'instance_id', length: 36 }) instanceId!: string;
+  @ManyToOne(() => InstanceTable, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'instance_id' })
+  instance?: InstanceTable;
+  @Column('varchar', { name: 'stage_key', length: 100 }) stageKey!: string;
+  @Column('varchar', { name: 'stage_name', length: 200 }) stageName!: string;
+  @Column('varchar', { name: 'owner_queue_id', length: 36, nullable: true }) ownerQueueId!: string | null;
+  @ManyToOne(() => QueueTable, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'owner_queue_id' })
+  ownerQueue?: QueueTable;
+  @Column('varchar', { name: 'assignee_id', length: 36, nullable: true }) assigneeId!: string | null;
+  @Column('text', { nullable: true }) note!: string | null;
+  @TimeColumn({ name: 'entered_at' }) enteredAt!: number;
+  @TimeColumn({ name: 'exited_at', nullable: true }) exitedAt!: number | null;
+  @TimeColumn({ name: 'sla_due_at', nullable: true }) slaDueAt!: number | null;
+  @TimeColumn({ name: 'sla_paused_at', nullable: true }) slaPausedAt!: number | null;
+  @TimeColumn({ name: 'sla_paused_ms', default: 0 }) slaPausedMs!: number;
+  @Column('boolean', { default: false }) breached!: boolean;
+  @TimeColumn({ name: 'breached_at', nullable: true }) breachedAt!: number | null;
+  /** Indexes of the escalation ladder steps already fired for this visit. */
+  @Column('simple-json', { name: 'ladder_fired' }) ladderFired!: number[];
+}

@@ -1,0 +1,50 @@
+import { Column, Entity, JoinColumn, ManyToOne, Index, PrimaryColumn } from 'typeorm';
+import { JsonColumn, TimeColumn } from '../columns';
+import { InstanceTable } from './instance.table';
+
+/** One version of a Handlebars message template; versions are immutable once written. */
+@Entity('message_templates')
+@Index('uq_message_templates_key_version', ['key', 'version'], { unique: true })
+export class MessageTemplateTable {
+  @PrimaryColumn('varchar', { length: 36 }) id!: string;
+  @Column('varchar', { length: 100 }) key!: string;
+  @Column('integer') version!: number;
+  @Column('varchar', { length: 200 }) name!: string;
+  @Column('varchar', { length: 20, default: 'email' }) channel!: string;
+  @Column('text') subject!: string;
+  @Column('text', { default: '' }) html!: string;
+  @Column('text', { default: '' }) text!: string;
+  @JsonColumn({ name: 'sample_data' }) sampleData!: Record<string, unknown>;
+  @TimeColumn({ name: 'created_at' }) createdAt!: number;
+}
+
+export interface MessageAttachment {
+  filename: string;
+  contentType: string;
+  /** base64 */
+  content: string;
+}
+
+export type MessageStatus = 'queued' | 'sent' | 'failed';
+
+@Entity('messages')
+@Index('ix_messages_instance', ['instanceId', 'createdAt'])
+export class MessageTable {
+  @PrimaryColumn('varchar', { length: 36 }) id!: string;
+  @Column('varchar', { name: 'instance_id', length: 36, nullable: true }) instanceId!: string | null;
+  @ManyToOne(() => InstanceTable, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'instance_id' })
+  instance?: InstanceTable;
+  @Column('varchar', { name: 'template_key', length: 100, nullable: true }) templateKey!: string | null;
+  @Column('integer', { name: 'template_version', nullable: true }) templateVersion!: number | null;
+  @Column('varchar', { length: 20 }) channel!: string;
+  @JsonColumn() recipients!: string[];
+  @Column('text') subject!: string;
+  @Column('text') html!: string;
+  @Column('text') text!: string;
+  @JsonColumn() attachments!: MessageAttachment[];
+  @Column('varchar', { length: 20 }) status!: MessageStatus;
+  @Column('text', { nullable: true }) error!: string | null;
+  @TimeColumn({ name: 'created_at' }) createdAt!: number;
+  @TimeColumn({ name: 'sent_at', nullable: true }) sentAt!: number | null;
+}

@@ -1,0 +1,52 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { JsonColumn, TimeColumn } from '../columns';
+
+export interface EscalationStep {
+  /** Fire when this share of the SLA has elapsed (50 = half-way, 100 = breach)… */
+  atPercent?: number;
+  /** …or this many minutes (business minutes on the stage calendar) after the breach. */
+  afterBreachMinutes?: number;
+  action: 'notify' | 'escalate';
+  toQueue?: string;
+  toUser?: string;
+  priority?: number;
+  template?: string;
+}
+
+export interface StageDefinition {
+  key: string;
+  name: string;
+  ownerQueue?: string;
+  slaMinutes?: number;
+  stallAfterMinutes?: number;
+  calendar?: string;
+  escalation?: EscalationStep[];
+}
+
+export interface DecisionDefinition {
+  key: string;
+  label: string;
+  commentRequired?: boolean;
+}
+
+export type ProcessStatus = 'draft' | 'published';
+
+/** One version of a process definition. Published rows are never changed again. */
+@Entity('processes')
+@Index('uq_processes_key_version', ['key', 'version'], { unique: true })
+export class ProcessTable {
+  @PrimaryColumn('varchar', { length: 36 }) id!: string;
+  @Column('varchar', { length: 100 }) key!: string;
+  @Column('integer') version!: number;
+  @Column('varchar', { length: 20 }) status!: ProcessStatus;
+  @Column('varchar', { length: 200 }) name!: string;
+  @Column('text', { default: '' }) description!: string;
+  @JsonColumn({ name: 'entity_types' }) entityTypes!: string[];
+  @JsonColumn() stages!: StageDefinition[];
+  @JsonColumn() decisions!: DecisionDefinition[];
+  @Column('varchar', { name: 'calendar_key', length: 100, nullable: true }) calendarKey!: string | null;
+  @Column('varchar', { name: 'launch_webhook_url', length: 2000, nullable: true }) launchWebhookUrl!: string | null;
+  @TimeColumn({ name: 'created_at' }) createdAt!: number;
+  @TimeColumn({ name: 'updated_at' }) updatedAt!: number;
+  @TimeColumn({ name: 'published_at', nullable: true }) publishedAt!: number | null;
+}

@@ -1,0 +1,63 @@
+import { Column, Entity, JoinColumn, ManyToOne, Index, PrimaryColumn } from 'typeorm';
+import { JsonColumn, TimeColumn } from '../columns';
+import { InstanceTable } from './instance.table';
+import { QueueTable } from './queue.table';
+import type { DecisionDefinition } from './process.table';
+
+export const TASK_STATUSES = ['open', 'claimed', 'decided', 'cancelled', 'expired'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export interface TaskField {
+  key: string;
+  label: string;
+  type: 'string' | 'number' | 'boolean' | 'date';
+  required?: boolean;
+}
+
+/** A review item awaiting a decision from a queue. */
+@Entity('tasks')
+@Index('ix_tasks_queue_status_due', ['queueId', 'status', 'dueAt'])
+@Index('ix_tasks_instance', ['instanceId'])
+export class TaskTable {
+  @PrimaryColumn('varchar', { length: 36 }) id!: string;
+  @Column('varchar', { name: 'instance_id', length: 36 }) instanceId!: string;
+  @ManyToOne(() => InstanceTable, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'instance_id' })
+  instance?: InstanceTable;
+  @Column('varchar', { name: 'stage_key', length: 100, nullable: true }) stageKey!: string | null;
+  @Column('varchar', { name: 'queue_id', length: 36 }) queueId!: string;
+  @ManyToOne(() => QueueTable, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'queue_id' })
+  queue?: QueueTable;
+  @Column('varchar', { name: 'assignee_id', length: 36, nullable: true }) assigneeId!: string | null;
+  @Column('varchar', { length: 300 }) title!: string;
+  @Column('text', { default: '' }) instructions!: string;
+  @JsonColumn() decisions!: DecisionDefinition[];
+  @JsonColumn() fields!: TaskField[];
+  @TimeColumn({ name: 'due_at', nullable: true }) dueAt!: number | null;
+  @Column('integer', { default: 2 }) priority!: number;
+  @Column('varchar', { length: 20 }) status!: TaskStatus;
+  @Column('varchar', { length: 100, nullable: true }) decision!: string | null;
+  @Column('text', { nullable: true }) comment!: string | null;
+  @JsonColumn({ nullable: true }) captured!: Record<string, unknown> | null;
+  @Column('varchar', { name: 'decided_by', length: 36, nullable: true }) decidedBy!: string | null;
+  @TimeColumn({ name: 'decided_at', nullable: true }) decidedAt!: number | null;
+  /** n8n's $execution.resumeUrl, kept exactly as n8n produced it. */
+  @Column('varchar', { name: 'resume_url', length: 2000, nullable: true }) resumeUrl!: string | null;
+  @TimeColumn({ name: 'breached_at', nullable: true }) breachedAt!: number | null;
+  @TimeColumn({ name: 'created_at' }) createdAt!: number;
+  @TimeColumn({ name: 'updated_at' }) updatedAt!: number;
+}
+
+@Entity('task_comments')
+@Index('ix_task_comments_task', ['taskId', 'createdAt'])
+export class TaskCommentTable {
+  @PrimaryColumn('varchar', { length: 36 }) id!: string;
+  @Column('varchar', { name: 'task_id', length: 36 }) taskId!: string;
+  @ManyToOne(() => TaskTable, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'task_id' })
+  task?: TaskTable;
+  @Column('varchar', { name: 'author_id', length: 36, nullable: true }) authorId!: string | null;
+  @Column('text') body!: string;
+  @TimeColumn({ name: 'created_at' }) createdAt!: number;
+}
