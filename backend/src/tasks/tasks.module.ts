@@ -1,4 +1,16 @@
 import { Module } from '@nestjs/common';
+import { InstancesModule } from '../instances/instances.module';
+import { ProcessesModule } from '../processes/processes.module';
+import { QueuesModule } from '../queues/queues.module';
+import { TaskActionsService } from './task-actions.service';
+import { TasksController } from './tasks.controller';
+import { TasksRepository } from './tasks.repository';
+import { TasksService } from './tasks.service';
 
-@Module({})
+@Module({
+  imports: [InstancesModule, ProcessesModule, QueuesModule],
+  controllers: [TasksController],
+  providers: [TasksRepository, TasksService, TaskActionsService],
+  exports: [TasksService, TaskActionsService],
+})
 export class TasksModule {}

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from '../../src/app';
 import { hashPassword, newApiKey, sha256 } from '../../src/auth/secrets';
-import { Clock, ManualClock } from '../../src/common/clock';
+import { ManualClock } from '../../src/common/clock';
 import { newId } from '../../src/common/ids';
 import { AppConfig, loadConfig } from '../../src/config/config';
 import { Database } from '../../src/database/database';
@@ -24,7 +24,7 @@ export interface TestApp {
   app: NestFastifyApplication;
   baseUrl: string;
   config: AppConfig;
-  clock: Clock;
+  clock: ManualClock;
   db: Database;
   /** No credentials at all. */
   anonymous: Client;

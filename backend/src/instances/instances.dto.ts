@@ -1,0 +1,172 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../common/paging';
+import { iso } from '../common/time';
+import type { EntityTable, InstanceStatus, InstanceTable, StageVisitTable } from '../database/tables';
+import { INSTANCE_STATUSES } from '../database/tables';
+
+const KEY = /^[a-z0-9][a-z0-9_-]{0,99}$/;
+const KEY_MESSAGE = 'must be lowercase letters, digits, "-" or "_"';
+
+export class LaunchEntityDto {
+  @ApiProperty() @IsString() @Length(1, 50) type!: string;
+  @ApiProperty() @IsString() @Length(1, 200) externalId!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() managerEmail?: string | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() attributes?: Record<string, unknown>;
+}
+
+export class LaunchInstanceDto {
+  @ApiProperty({ example: 'bookings' }) @IsString() @Matches(KEY, { message: `processKey ${KEY_MESSAGE}` }) processKey!: string;
+  @ApiPropertyOptional({ type: LaunchEntityDto }) @IsOptional() @ValidateNested() @Type(() => LaunchEntityDto) entity?: LaunchEntityDto;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() entityId?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() data?: Record<string, unknown>;
+  @ApiPropertyOptional({ description: 'The same key for the same process returns the same instance (200).' })
+  @IsOptional() @IsString() @Length(1, 200) idempotencyKey?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(KEY, { message: `stageKey ${KEY_MESSAGE}` }) stageKey?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) n8nExecutionId?: string;
+  @ApiPropertyOptional({ description: 'Attach to an instance the UI already created.' }) @IsOptional() @IsUUID() instanceId?: string;
+}
+
+export class ListInstancesQuery extends PageQueryDto {
+  @ApiPropertyOptional() @IsOptional() @Matches(KEY, { message: `processKey ${KEY_MESSAGE}` }) processKey?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(KEY, { message: `stageKey ${KEY_MESSAGE}` }) stageKey?: string;
+  @ApiPropertyOptional({ enum: INSTANCE_STATUSES }) @IsOptional() @IsIn(INSTANCE_STATUSES) status?: InstanceStatus;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() entityId?: string;
+  @ApiPropertyOptional({ description: 'Only instances whose current stage is past its SLA.' })
+  @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() overdue?: boolean;
+}
+
+export class UpdateDataDto {
+  @ApiProperty({ type: 'object', additionalProperties: true }) @IsObject() data!: Record<string, unknown>;
+}
+
+export class MoveStageDto {
+  @ApiProperty() @Matches(KEY, { message: `stageKey ${KEY_MESSAGE}` }) stageKey!: string;
+  @ApiPropertyOptional({ description: 'Queue key or id; defaults to the stage\'s owner queue.' }) @IsOptional() @IsString() @Length(1, 100) ownerQueue?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() assigneeId?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(525_600) slaMinutes?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class CompleteInstanceDto {
+  @ApiProperty({ example: 'approved' }) @IsString() @Length(1, 100) outcome!: string;
+}
+
+export class CancelInstanceDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
+export interface EntitySummary {
+  id: string;
+  type: string;
+  externalId: string;
+  name: string;
+  email: string | null;
+  managerEmail: string | null;
+  attributes: Record<string, unknown>;
+}
+
+export interface InstanceResponse {
+  id: string;
+  processKey: string;
+  processVersion: number;
+  status: InstanceStatus;
+  currentStage: { key: string; name: string; enteredAt: string; slaDueAt: string | null } | null;
+  outcome: string | null;
+  data: Record<string, unknown>;
+  entity: EntitySummary | null;
+  n8nExecutionId: string | null;
+  idempotencyKey: string | null;
+  stalledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export interface StageVisitResponse {
+  id: string;
+  stageKey: string;
+  stageName: string;
+  ownerQueue: { id: string; key: string; name: string } | null;
+  assigneeId: string | null;
+  note: string | null;
+  enteredAt: string;
+  exitedAt: string | null;
+  durationMs: number | null;
+  slaDueAt: string | null;
+  slaPaused: boolean;
+  breached: boolean;
+}
+
+export const toEntitySummary = (entity: EntityTable): EntitySummary => ({
+  id: entity.id,
+  type: entity.type,
+  externalId: entity.externalId,
+  name: entity.name,
+  email: entity.email,
+  managerEmail: entity.managerEmail,
+  attributes: entity.attributes,
+});
+
+export function toInstanceResponse(
+  instance: InstanceTable,
+  entity: EntityTable | null,
+  openVisit: StageVisitTable | null,
+): InstanceResponse {
+  return {
+    id: instance.id,
+    processKey: instance.processKey,
+    processVersion: instance.processVersion,
+    status: instance.status,
+    currentStage: openVisit
+      ? { key: openVisit.stageKey, name: openVisit.stageName, enteredAt: iso(openVisit.enteredAt)!, slaDueAt: iso(openVisit.slaDueAt) }
+      : null,
+    outcome: instance.outcome,
+    data: instance.data,
+    entity: entity ? toEntitySummary(entity) : null,
+    n8nExecutionId: instance.n8nExecutionId,
+    idempotencyKey: instance.idempotencyKey,
+    stalledAt: iso(instance.stalledAt),
+    createdAt: iso(instance.createdAt)!,
+    updatedAt: iso(instance.updatedAt)!,
+    closedAt: iso(instance.closedAt),
+  };
+}
+
+export function toStageVisitResponse(
+  visit: StageVisitTable,
+  queues: Map<string, { id: string; key: string; name: string }>,
+): StageVisitResponse {
+  return {
+    id: visit.id,
+    stageKey: visit.stageKey,
+    stageName: visit.stageName,
+    ownerQueue: visit.ownerQueueId ? (queues.get(visit.ownerQueueId) ?? null) : null,
+    assigneeId: visit.assigneeId,
+    note: visit.note,
+    enteredAt: iso(visit.enteredAt)!,
+    exitedAt: iso(visit.exitedAt),
+    durationMs: visit.exitedAt === null ? null : visit.exitedAt - visit.enteredAt,
+    slaDueAt: iso(visit.slaDueAt),
+    slaPaused: visit.slaPausedAt !== null,
+    breached: visit.breached,
+  };
+}

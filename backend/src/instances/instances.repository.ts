@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { In, IsNull } from 'typeorm';
+import { Database } from '../database/database';
+import {
+  EntityTable,
+  InstanceStatus,
+  InstanceTable,
+  QueueTable,
+  StageVisitTable,
+  TaskTable,
+} from '../database/tables';
+
+export interface InstanceFilter {
+  processKey?: string;
+  stageKey?: string;
+  status?: InstanceStatus;
+  entityId?: string;
+  overdueAt?: number;
+  limit: number;
+  offset: number;
+}
+
+const OPEN_TASK: TaskTable['status'][] = ['open', 'claimed'];
+
+@Injectable()
+export class InstancesRepository {
+  constructor(private readonly db: Database) {}
+
+  find(id: string): Promise<InstanceTable | null> {
+    return this.db.manager.findOneBy(InstanceTable, { id });
+  }
+
+  findByIdempotencyKey(processKey: string, idempotencyKey: string): Promise<InstanceTable | null> {
+    return this.db.manager.findOneBy(InstanceTable, { processKey, idempotencyKey });
+  }
+
+  insert(instance: InstanceTable): Promise<void> {
+    return this.db.insert(InstanceTable, instance);
+  }
+
+  async update(id: string, changes: Partial<InstanceTable>): Promise<void> {
+    await this.db.manager.update(InstanceTable, { id }, changes as object);
+  }
+
+  findEntity(id: string): Promise<EntityTable | null> {
+    return this.db.manager.findOneBy(EntityTable, { id });
+  }
+
+  findEntities(ids: string[]): Promise<EntityTable[]> {
+    return ids.length ? this.db.manager.findBy(EntityTable, { id: In(ids) }) : Promise.resolve([]);
+  }
+
+  findOpenVisit(instanceId: string): Promise<StageVisitTable | null> {
+    return this.db.manager.findOneBy(StageVisitTable, { instanceId, exitedAt: IsNull() });
+  }
+
+  findOpenVisits(instanceIds: string[]): Promise<StageVisitTable[]> {
+    if (!instanceIds.length) return Promise.resolve([]);
+    return this.db.manager.findBy(StageVisitTable, { instanceId: In(instanceIds), exitedAt: IsNull() });
+  }
+
+  listVisits(instanceId: string): Promise<StageVisitTable[]> {
+    return this.db.manager.find(StageVisitTable, { where: { instanceId }, order: { enteredAt: 'ASC', id: 'ASC' } });
+  }
+
+  insertVisit(visit: StageVisitTable): Promise<void> {
+    return this.db.insert(StageVisitTable, visit);
+  }
+
+  async closeVisit(id: string, exitedAt: number): Promise<void> {
+    await this.db.manager.update(StageVisitTable, { id }, { exitedAt });
+  }
+
+  findQueues(ids: string[]): Promise<QueueTable[]> {
+    return ids.length ? this.db.manager.findBy(QueueTable, { id: In(ids) }) : Promise.resolve([]);
+  }
+
+  countOpenTasks(instanceId: string): Promise<number> {
+    return this.db.manager.countBy(TaskTable, { instanceId, status: In(OPEN_TASK) });
+  }
+
+  async cancelOpenTasks(instanceId: string, now: number): Promise<number> {
+    const result = await this.db.manager.update(
+      TaskTable,
+      { instanceId, status: In(OPEN_TASK) },
+      { status: 'cancelled', updatedAt: now },
+    );
+    return result.affected ?? 0;
+  }
+
+  async list(filter: InstanceFilter): Promise<[InstanceTable[], number]> {
+    // The query builder is needed for the join on the open stage visit (overdue filter).
+    const query = this.db.manager.createQueryBuilder(InstanceTable, 'i');
+    if (filter.processKey) query.andWhere('i.process_key = :processKey', { processKey: filter.processKey });
+    if (filter.stageKey) query.andWhere('i.current_stage_key = :stageKey', { stageKey: filter.stageKey });
+    if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
+    if (filter.entityId) query.andWhere('i.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.overdueAt !== undefined) {
+      query
+        .innerJoin(StageVisitTable, 'v', 'v.instance_id = i.id AND v.exited_at IS NULL')
+        .andWhere('v.sla_due_at IS NOT NULL AND v.sla_due_at < :now AND v.sla_paused_at IS NULL', { now: filter.overdueAt })
+        .andWhere("i.status IN ('active', 'waiting')");
+    }
+    return query
+      .orderBy('i.created_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .take(filter.limit)
+      .skip(filter.offset)
+      .getManyAndCount();
+  }
+}

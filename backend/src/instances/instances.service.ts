@@ -1,0 +1,249 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { Actor } from '../auth/actor';
+import { Clock } from '../common/clock';
+import { newId } from '../common/ids';
+import { Page, pageOf } from '../common/paging';
+import { Database } from '../database/database';
+import { isUniqueViolation } from '../database/errors';
+import type { EntityTable, InstanceTable, ProcessTable } from '../database/tables';
+import { EntitiesService } from '../entities/entities.service';
+import { EventsService } from '../events/events.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { ProcessesService } from '../processes/processes.service';
+import { TimersService } from '../timers/timers.service';
+import {
+  CancelInstanceDto,
+  CompleteInstanceDto,
+  InstanceResponse,
+  LaunchInstanceDto,
+  ListInstancesQuery,
+  MoveStageDto,
+  toInstanceResponse,
+  UpdateDataDto,
+} from './instances.dto';
+import { InstancesRepository } from './instances.repository';
+import { StagesService } from './stages.service';
+
+const CLOSED = new Set(['completed', 'cancelled', 'failed']);
+
+export interface LaunchResult {
+  instance: InstanceResponse;
+  created: boolean;
+}
+
+@Injectable()
+export class InstancesService {
+  constructor(
+    private readonly db: Database,
+    private readonly repository: InstancesRepository,
+    private readonly stages: StagesService,
+    private readonly entities: EntitiesService,
+    private readonly processes: ProcessesService,
+    private readonly timers: TimersService,
+    private readonly events: EventsService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  async launch(actor: Actor, dto: LaunchInstanceDto): Promise<LaunchResult> {
+    if (dto.instanceId) return { instance: await this.attach(actor, dto.instanceId, dto), created: false };
+    try {
+      return await this.db.transaction(() => this.launchInTransaction(actor, dto));
+    } catch (error) {
+      // A concurrent launch with the same key won the race (PostgreSQL): answer with its instance.
+      if (!dto.idempotencyKey || !isUniqueViolation(error)) throw error;
+      const key = dto.idempotencyKey;
+      const existing = await this.db.read(() => this.repository.findByIdempotencyKey(dto.processKey, key));
+      if (!existing) throw error;
+      return { instance: await this.response(existing), created: false };
+    }
+  }
+
+  private async launchInTransaction(actor: Actor, dto: LaunchInstanceDto): Promise<LaunchResult> {
+    const process = await this.processes.getPublished(dto.processKey);
+    if (dto.idempotencyKey) {
+      const existing = await this.repository.findByIdempotencyKey(process.key, dto.idempotencyKey);
+      if (existing) return { instance: await this.response(existing), created: false };
+    }
+    const entity = await this.resolveEntity(actor, dto);
+    if (!process.entityTypes.includes(entity.type)) {
+      throw new BadRequestException(
+        `Process "${process.key}" starts only for ${process.entityTypes.join(', ')}; entity ${entity.externalId} is a ${entity.type}.`,
+      );
+    }
+    const now = this.clock.now();
+    const instance: InstanceTable = {
+      id: newId(),
+      processId: process.id,
+      processKey: process.key,
+      processVersion: process.version,
+      entityId: entity.id,
+      status: 'active',
+      currentStageKey: null,
+      outcome: null,
+      data: dto.data ?? {},
+      n8nExecutionId: dto.n8nExecutionId ?? null,
+      idempotencyKey: dto.idempotencyKey ?? null,
+      stalledAt: null,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: null,
+    };
+    await this.repository.insert(instance);
+    await this.events.record(
+      actor,
+      'instance.launched',
+      { instanceId: instance.id, entityId: entity.id },
+      { processKey: process.key, processVersion: process.version, idempotencyKey: instance.idempotencyKey },
+    );
+    if (dto.stageKey) await this.stages.enter(actor, instance, process, dto.stageKey);
+    await this.callLaunchWebhook(actor, process, instance, entity);
+    return { instance: await this.response(instance, entity), created: true };
+  }
+
+  private async resolveEntity(actor: Actor, dto: LaunchInstanceDto): Promise<EntityTable> {
+    if (dto.entity) return (await this.entities.upsertInTransaction(actor, dto.entity)).entity;
+    if (dto.entityId) return this.entities.getRow(dto.entityId);
+    throw new BadRequestException('entity: give either "entity" (type, externalId, …) or "entityId".');
+  }
+
+  /** A case started from the UI runs its n8n flow: the process's launch webhook is called for it. */
+  private async callLaunchWebhook(actor: Actor, process: ProcessTable, instance: InstanceTable, entity: EntityTable): Promise<void> {
+    if (actor.type !== 'user' || !process.launchWebhookUrl) return;
+    await this.outbox.enqueue({
+      kind: 'webhook',
+      target: process.launchWebhookUrl,
+      payload: { instanceId: instance.id, processKey: process.key, entity: this.entitySummary(entity), data: instance.data },
+      idempotencyKey: `launch:${instance.id}`,
+      instanceId: instance.id,
+    });
+  }
+
+  private entitySummary(entity: EntityTable): Record<string, unknown> {
+    return { id: entity.id, type: entity.type, externalId: entity.externalId, name: entity.name, email: entity.email };
+  }
+
+  private async attach(actor: Actor, instanceId: string, dto: LaunchInstanceDto): Promise<InstanceResponse> {
+    return this.db.transaction(async () => {
+      const instance = await this.load(instanceId);
+      if (instance.processKey !== dto.processKey) {
+        throw new BadRequestException(`instanceId: instance ${instance.id} runs process "${instance.processKey}", not "${dto.processKey}".`);
+      }
+      if (CLOSED.has(instance.status)) throw new ConflictException(`Instance ${instance.id} is ${instance.status}; it cannot be attached.`);
+      if (dto.n8nExecutionId && dto.n8nExecutionId !== instance.n8nExecutionId) {
+        const now = this.clock.now();
+        await this.repository.update(instance.id, { n8nExecutionId: dto.n8nExecutionId, updatedAt: now });
+        Object.assign(instance, { n8nExecutionId: dto.n8nExecutionId, updatedAt: now });
+        await this.events.record(actor, 'instance.attached', { instanceId: instance.id, entityId: instance.entityId }, {
+          n8nExecutionId: dto.n8nExecutionId,
+        });
+      }
+      return this.response(instance);
+    });
+  }
+
+  async get(id: string): Promise<InstanceResponse> {
+    return this.db.read(async () => this.response(await this.load(id)));
+  }
+
+  async list(query: ListInstancesQuery): Promise<Page<InstanceResponse>> {
+    return this.db.read(async () => {
+      const [rows, total] = await this.repository.list({
+        processKey: query.processKey,
+        stageKey: query.stageKey,
+        status: query.status,
+        entityId: query.entityId,
+        overdueAt: query.overdue ? this.clock.now() : undefined,
+        limit: query.limit ?? 50,
+        offset: query.offset ?? 0,
+      });
+      const ids = rows.map((r) => r.id);
+      const entities = new Map((await this.repository.findEntities([...new Set(rows.map((r) => r.entityId))])).map((e) => [e.id, e]));
+      const visits = new Map((await this.repository.findOpenVisits(ids)).map((v) => [v.instanceId, v]));
+      const items = rows.map((r) => toInstanceResponse(r, entities.get(r.entityId) ?? null, visits.get(r.id) ?? null));
+      return pageOf(items, total, query);
+    });
+  }
+
+  async updateData(actor: Actor, id: string, dto: UpdateDataDto): Promise<InstanceResponse> {
+    return this.db.transaction(async () => {
+      const instance = await this.loadOpen(id, 'have its data changed');
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(dto.data)) {
+        if (JSON.stringify(instance.data[key]) === JSON.stringify(value)) continue;
+        before[key] = instance.data[key] ?? null;
+        after[key] = value;
+      }
+      if (Object.keys(after).length === 0) return this.response(instance);
+      const now = this.clock.now();
+      instance.data = { ...instance.data, ...dto.data };
+      instance.updatedAt = now;
+      await this.repository.update(id, { data: instance.data, updatedAt: now });
+      await this.events.record(actor, 'instance.data_updated', { instanceId: id, entityId: instance.entityId }, { before, after });
+      await this.timers.recomputeForInstance(id, actor);
+      return this.response(instance);
+    });
+  }
+
+  async moveStage(actor: Actor, id: string, dto: MoveStageDto): Promise<InstanceResponse> {
+    return this.db.transaction(async () => {
+      const instance = await this.load(id);
+      const process = await this.processes.getVersion(instance.processId);
+      await this.stages.enter(actor, instance, process, dto.stageKey, dto);
+      return this.response(instance);
+    });
+  }
+
+  async complete(actor: Actor, id: string, dto: CompleteInstanceDto): Promise<InstanceResponse> {
+    return this.close(actor, id, 'completed', { outcome: dto.outcome });
+  }
+
+  async cancel(actor: Actor, id: string, dto: CancelInstanceDto): Promise<InstanceResponse> {
+    return this.close(actor, id, 'cancelled', { reason: dto.reason ?? null });
+  }
+
+  private async close(
+    actor: Actor,
+    id: string,
+    status: 'completed' | 'cancelled',
+    details: { outcome?: string; reason?: string | null },
+  ): Promise<InstanceResponse> {
+    return this.db.transaction(async () => {
+      const instance = await this.loadOpen(id, status === 'completed' ? 'be completed' : 'be cancelled');
+      const now = this.clock.now();
+      const visit = await this.repository.findOpenVisit(id);
+      if (visit) await this.repository.closeVisit(visit.id, now);
+      const cancelledTasks = await this.repository.cancelOpenTasks(id, now);
+      await this.timers.cancelForInstance(id, actor);
+      const changes = { status, outcome: details.outcome ?? instance.outcome, closedAt: now, updatedAt: now };
+      await this.repository.update(id, changes);
+      Object.assign(instance, changes);
+      await this.events.record(actor, `instance.${status}`, { instanceId: id, entityId: instance.entityId }, {
+        processKey: instance.processKey,
+        stageKey: instance.currentStageKey,
+        ...details,
+        cancelledTasks,
+      });
+      return this.response(instance);
+    });
+  }
+
+  /** Call inside a unit of work. */
+  async load(id: string): Promise<InstanceTable> {
+    const instance = await this.repository.find(id);
+    if (!instance) throw new NotFoundException(`Instance ${id} does not exist.`);
+    return instance;
+  }
+
+  private async loadOpen(id: string, action: string): Promise<InstanceTable> {
+    const instance = await this.load(id);
+    if (CLOSED.has(instance.status)) throw new ConflictException(`Instance ${id} is ${instance.status}; it cannot ${action}.`);
+    return instance;
+  }
+
+  private async response(instance: InstanceTable, entity?: EntityTable): Promise<InstanceResponse> {
+    const owner = entity ?? (await this.repository.findEntity(instance.entityId));
+    return toInstanceResponse(instance, owner, await this.repository.findOpenVisit(instance.id));
+  }
+}

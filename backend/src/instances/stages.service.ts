@@ -1,0 +1,88 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import type { Actor } from '../auth/actor';
+import { Clock } from '../common/clock';
+import { newId } from '../common/ids';
+import { EventsService } from '../events/events.service';
+import type { InstanceTable, ProcessTable, StageVisitTable } from '../database/tables';
+import { ProcessesService } from '../processes/processes.service';
+import { QueuesService } from '../queues/queues.service';
+import { InstancesRepository } from './instances.repository';
+
+export interface EnterStageOptions {
+  ownerQueue?: string;
+  assigneeId?: string;
+  slaMinutes?: number;
+  note?: string;
+}
+
+const CLOSED = new Set(['completed', 'cancelled', 'failed']);
+
+/** Moves an instance between the stages of its process version, keeping the stage visits. */
+@Injectable()
+export class StagesService {
+  constructor(
+    private readonly repository: InstancesRepository,
+    private readonly processes: ProcessesService,
+    private readonly queues: QueuesService,
+    private readonly events: EventsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Call inside a transaction. Closes the open visit and opens one for `stageKey`. */
+  async enter(
+    actor: Actor,
+    instance: InstanceTable,
+    process: ProcessTable,
+    stageKey: string,
+    options: EnterStageOptions = {},
+  ): Promise<StageVisitTable> {
+    if (CLOSED.has(instance.status)) {
+      throw new ConflictException(`Instance ${instance.id} is ${instance.status}; it cannot move to another stage.`);
+    }
+    const stage = this.processes.findStage(process, stageKey);
+    const queueKey = options.ownerQueue ?? stage.ownerQueue;
+    const queue = queueKey ? await this.queues.resolve(queueKey) : null;
+    const now = this.clock.now();
+    const previous = await this.repository.findOpenVisit(instance.id);
+    if (previous) await this.repository.closeVisit(previous.id, now);
+
+    const slaMinutes = options.slaMinutes ?? stage.slaMinutes;
+    const visit: StageVisitTable = {
+      id: newId(),
+      instanceId: instance.id,
+      stageKey: stage.key,
+      stageName: stage.name,
+      ownerQueueId: queue?.id ?? null,
+      assigneeId: options.assigneeId ?? null,
+      note: options.note ?? null,
+      enteredAt: now,
+      exitedAt: null,
+      slaDueAt: slaMinutes ? now + slaMinutes * 60_000 : null,
+      slaPausedAt: null,
+      slaPausedMs: 0,
+      breached: false,
+      breachedAt: null,
+      ladderFired: [],
+    };
+    await this.repository.insertVisit(visit);
+    await this.repository.update(instance.id, { currentStageKey: stage.key, stalledAt: null, updatedAt: now });
+    instance.currentStageKey = stage.key;
+    instance.stalledAt = null;
+    instance.updatedAt = now;
+    await this.events.record(
+      actor,
+      'stage.entered',
+      { instanceId: instance.id, entityId: instance.entityId },
+      {
+        processKey: instance.processKey,
+        from: previous?.stageKey ?? null,
+        to: stage.key,
+        stageName: stage.name,
+        ownerQueue: queue?.key ?? null,
+        slaDueAt: visit.slaDueAt,
+        note: visit.note,
+      },
+    );
+    return visit;
+  }
+}

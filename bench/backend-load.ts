@@ -1,0 +1,198 @@
+/**
+ * Load benchmark of the backend over HTTP on the embedded SQLite default:
+ * launches/s and decisions/s at 50 connections, with latency percentiles, next to what raw
+ * better-sqlite3 does with single-row transactions on the same disk in the same run.
+ *
+ *   npm run bench            (from the repository root)
+ *
+ * Writes the figures, the machine and the date into docs/BENCHMARKS.md (section "Backend load").
+ */
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { machine, writeSection } from './report';
+
+const ROOT = resolve(__dirname, '..');
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 15);
+const PORT = 3190;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function api(path: string, init: RequestInit & { key?: string; cookie?: string } = {}): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (init.key) headers['x-api-key'] = init.key;
+  if (init.cookie) headers.cookie = init.cookie;
+  const res = await fetch(`${BASE}/api/v1${path}`, { ...init, headers });
+  if (res.status >= 300) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+  return res;
+}
+
+function startBackend(dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(ROOT, 'backend/dist/main.js')], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      CASEFLOW_DATA_DIR: dataDir,
+      CASEFLOW_ADMIN_EMAIL: 'bench@example.test',
+      CASEFLOW_ADMIN_PASSWORD: 'bench-password-123',
+      CASEFLOW_SCHEDULER: 'off',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return new Promise((done, fail) => {
+    const deadline = Date.now() + 30_000;
+    const poll = async (): Promise<void> => {
+      try {
+        if ((await fetch(`${BASE}/api/v1/health`)).ok) return done(child);
+      } catch {
+        /* not listening yet */
+      }
+      if (Date.now() > deadline || child.exitCode !== null) return fail(new Error('backend did not start'));
+      setTimeout(() => void poll(), 200);
+    };
+    void poll();
+  });
+}
+
+async function setUp(): Promise<string> {
+  const login = await api('/auth/login', { method: 'POST', body: JSON.stringify({ email: 'bench@example.test', password: 'bench-password-123' }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const key = (await (await api('/api-keys', { method: 'POST', cookie, body: JSON.stringify({ name: 'bench', scopes: ['automation'] }) })).json()) as { key: string };
+  await api('/queues', { method: 'POST', cookie, body: JSON.stringify({ key: 'reviewers', name: 'Reviewers' }) });
+  await api('/processes', {
+    method: 'POST',
+    cookie,
+    body: JSON.stringify({
+      key: 'bench',
+      name: 'Bench',
+      entityTypes: ['booking'],
+      stages: [{ key: 'review', name: 'Review', ownerQueue: 'reviewers', slaMinutes: 60 }],
+      decisions: [{ key: 'approve', label: 'Approve' }, { key: 'reject', label: 'Reject' }],
+    }),
+  });
+  await api('/processes/bench/publish', { method: 'POST', cookie });
+  return key.key;
+}
+
+function load(key: string, path: (n: number) => string, body: (n: number) => object): Promise<Run> {
+  let n = 0;
+  return new Promise((done, fail) => {
+    autocannon(
+      {
+        url: BASE,
+        connections: CONNECTIONS,
+        duration: DURATION_S,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-api-key': key },
+            setupRequest: (request) => {
+              const i = n++;
+              return { ...request, path: path(i), body: JSON.stringify(body(i)) };
+            },
+          },
+        ],
+      },
+      (error, result) => {
+        if (error) return fail(error);
+        done({
+          rps: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          total: result.requests.total,
+          non2xx: result.non2xx,
+          errors: result.errors,
+        });
+      },
+    );
+  });
+}
+
+/** Pre-creates open tasks so the decision run decides a different task with every request. */
+async function openTasks(key: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  const batch = 50;
+  for (let start = 0; start < count; start += batch) {
+    const made = await Promise.all(
+      Array.from({ length: Math.min(batch, count - start) }, async (_, j) => {
+        const n = start + j;
+        const instance = (await (await api('/instances', { method: 'POST', key, body: JSON.stringify({ processKey: 'bench', entity: { type: 'booking', externalId: `T-${n}` }, stageKey: 'review' }) })).json()) as { id: string };
+        const task = (await (await api('/tasks', { method: 'POST', key, body: JSON.stringify({ instanceId: instance.id, queue: 'reviewers', title: `Task ${n}` }) })).json()) as { id: string };
+        return task.id;
+      }),
+    );
+    ids.push(...made);
+  }
+  return ids;
+}
+
+function rawSqlite(dir: string): number {
+  const db = new Database(join(dir, 'raw.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE t (id TEXT PRIMARY KEY, payload TEXT NOT NULL, created_at INTEGER NOT NULL)');
+  const insert = db.prepare('INSERT INTO t (id, payload, created_at) VALUES (?, ?, ?)');
+  const write = db.transaction((i: number) => insert.run(`row-${i}`, JSON.stringify({ i }), Date.now()));
+  const started = process.hrtime.bigint();
+  let i = 0;
+  while (process.hrtime.bigint() - started < 3_000_000_000n) write(i++);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  db.close();
+  return i / seconds;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'caseflow-bench-'));
+  const backend = await startBackend(join(dir, 'data'));
+  try {
+    const key = await setUp();
+    const launches = await load(key, () => '/api/v1/instances', (n) => ({
+      processKey: 'bench',
+      entity: { type: 'booking', externalId: `B-${n}`, name: `Booking ${n}` },
+      data: { seats: n % 20 },
+      stageKey: 'review',
+    }));
+    const taskIds = await openTasks(key, Math.ceil(launches.rps * DURATION_S * 1.5) + 1000);
+    const decisions = await load(key, (n) => `/api/v1/tasks/${taskIds[n % taskIds.length]}/decide`, () => ({ decision: 'approve' }));
+    const raw = rawSqlite(dir);
+    const row = (name: string, r: Run) =>
+      `| ${name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.total} | ${r.non2xx} | ${r.errors} |`;
+    const body = [
+      `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
+      `HTTP over loopback to the built backend (\`node backend/dist/main.js\`, SQLite file, WAL), autocannon with ${CONNECTIONS} connections for ${DURATION_S} s each, in the same process run as the raw baseline.`,
+      '',
+      '| run | requests/s | p50 ms | p99 ms | requests | non-2xx | errors |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      row('launch (POST /instances, new entity + instance + stage visit + 2 events)', launches),
+      row('decide (POST /tasks/:id/decide, + outbox row + event)', decisions),
+      '',
+      `Raw better-sqlite3, one single-row INSERT per transaction, same disk, WAL + synchronous=NORMAL: **${raw.toFixed(0)} transactions/s**.`,
+      '',
+      `Targets (issue 2): ≥ 2,000 launches/s and ≥ 2,000 decisions/s with p99 < 50 ms → launches ${launches.rps >= 2000 && launches.p99 < 50 ? 'met' : 'NOT met'}, decisions ${decisions.rps >= 2000 && decisions.p99 < 50 ? 'met' : 'NOT met'}.`,
+      decisions.non2xx > 0 ? `Note: ${decisions.non2xx} decisions answered non-2xx (a task decided twice once the run outpaced the pre-created tasks).` : '',
+    ].join('\n');
+    writeSection('Backend load', body);
+    console.log(body);
+  } finally {
+    backend.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
