@@ -1,4 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ProcessDraftsService } from './process-drafts.service';
+import { ProcessesController } from './processes.controller';
+import { ProcessesRepository } from './processes.repository';
+import { ProcessesService } from './processes.service';
 
-@Module({})
+@Module({
+  controllers: [ProcessesController],
+  providers: [ProcessesRepository, ProcessesService, ProcessDraftsService],
+  exports: [ProcessesService],
+})
 export class ProcessesModule {}

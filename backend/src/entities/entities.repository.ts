@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, FindOneOptions } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { Database } from '../database/database';
+import { EntityTable, EntityTypeTable, InstanceTable } from '../database/tables';
+
+type EntityPatch = Partial<Pick<EntityTable, 'type' | 'name' | 'email' | 'managerEmail' | 'attributes' | 'updatedAt'>>;
+
+export interface EntityListFilter {
+  type?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** How many instances an entity's page shows; the rest are reachable through GET /instances?entityId. */
+export const ENTITY_INSTANCES_SHOWN = 100;
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+@Injectable()
+export class EntitiesRepository {
+  constructor(private readonly db: Database) {}
+
+  findById(id: string, forUpdate = false): Promise<EntityTable | null> {
+    return this.db.manager.findOne(EntityTable, { where: { id }, ...this.lock(forUpdate) });
+  }
+
+  findByKey(type: string, externalId: string, forUpdate = false): Promise<EntityTable | null> {
+    return this.db.manager.findOne(EntityTable, { where: { type, externalId }, ...this.lock(forUpdate) });
+  }
+
+  /**
+   * ON CONFLICT DO NOTHING rather than catching the unique violation: on PostgreSQL a failed
+   * statement aborts the whole transaction, and this runs inside callers' transactions (an
+   * instance launch) that must survive losing the race. Returns whether this row was written.
+   */
+  async insertIfAbsent(row: EntityTable): Promise<boolean> {
+    await this.db.manager.createQueryBuilder().insert().into(EntityTable).values(row as QueryDeepPartialEntity<EntityTable>).orIgnore().execute();
+    const stored = await this.findByKey(row.type, row.externalId);
+    return stored?.id === row.id;
+  }
+
+  /** TypeORM's deep-partial type cannot express a JSON column typed as a record; the patch is a plain column subset. */
+  async update(id: string, patch: EntityPatch): Promise<void> {
+    await this.db.manager.update(EntityTable, { id }, patch as QueryDeepPartialEntity<EntityTable>);
+  }
+
+  async entityTypeExists(key: string): Promise<boolean> {
+    return (await this.db.manager.countBy(EntityTypeTable, { key })) > 0;
+  }
+
+  /** Query builder for the OR across columns and the portable case-insensitive LIKE. */
+  list(filter: EntityListFilter): Promise<[EntityTable[], number]> {
+    const query = this.db.manager.createQueryBuilder(EntityTable, 'e');
+    if (filter.type) query.andWhere('e.type = :type', { type: filter.type });
+    if (filter.q) {
+      const pattern = `%${escapeLike(filter.q)}%`;
+      query.andWhere(
+        new Brackets((any) => {
+          for (const column of ['e.name', 'e.externalId', 'e.email']) {
+            any.orWhere(`LOWER(${column}) LIKE LOWER(:pattern) ESCAPE '\\'`, { pattern });
+          }
+        }),
+      );
+    }
+    return query.orderBy('e.updatedAt', 'DESC').addOrderBy('e.id', 'ASC').offset(filter.offset).limit(filter.limit).getManyAndCount();
+  }
+
+  instancesOf(entityId: string): Promise<InstanceTable[]> {
+    return this.db.manager.find(InstanceTable, {
+      select: { id: true, processKey: true, status: true, currentStageKey: true, createdAt: true },
+      where: { entityId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: ENTITY_INSTANCES_SHOWN,
+    });
+  }
+
+  /** Row locks exist only on PostgreSQL; on SQLite writes are already serialised in-process. */
+  private lock(forUpdate: boolean): Pick<FindOneOptions<EntityTable>, 'lock'> {
+    return forUpdate && this.db.isPostgres ? { lock: { mode: 'pessimistic_write' } } : {};
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { Database } from '../database/database';
+import { CalendarTable, EntityTypeTable, ProcessTable, QueueTable, UserTable } from '../database/tables';
+import type { DefinitionReferences } from './process-definition';
+
+type ProcessPatch = Partial<Omit<ProcessTable, 'id' | 'key' | 'version' | 'createdAt'>>;
+
+@Injectable()
+export class ProcessesRepository {
+  constructor(private readonly db: Database) {}
+
+  findById(id: string): Promise<ProcessTable | null> {
+    return this.db.manager.findOneBy(ProcessTable, { id });
+  }
+
+  findVersion(key: string, version: number): Promise<ProcessTable | null> {
+    return this.db.manager.findOneBy(ProcessTable, { key, version });
+  }
+
+  findDraft(key: string): Promise<ProcessTable | null> {
+    return this.db.manager.findOneBy(ProcessTable, { key, status: 'draft' });
+  }
+
+  findLatestPublished(key: string): Promise<ProcessTable | null> {
+    return this.db.manager.findOne(ProcessTable, { where: { key, status: 'published' }, order: { version: 'DESC' } });
+  }
+
+  async keyExists(key: string): Promise<boolean> {
+    return (await this.db.manager.countBy(ProcessTable, { key })) > 0;
+  }
+
+  async maxVersion(key: string): Promise<number> {
+    return (await this.db.manager.maximum(ProcessTable, 'version', { key })) ?? 0;
+  }
+
+  listVersions(key: string, limit: number, offset: number): Promise<[ProcessTable[], number]> {
+    return this.db.manager.findAndCount(ProcessTable, { where: { key }, order: { version: 'DESC' }, take: limit, skip: offset });
+  }
+
+  /** Query builder for the correlated subquery: every draft plus each key's latest published version. */
+  findHeads(): Promise<ProcessTable[]> {
+    return this.db.manager
+      .createQueryBuilder(ProcessTable, 'p')
+      .where('p.status = :draft', { draft: 'draft' })
+      .orWhere((query) => {
+        const latest = query
+          .subQuery()
+          .select('MAX(q.version)')
+          .from(ProcessTable, 'q')
+          .where('q.key = p.key')
+          .andWhere('q.status = :published', { published: 'published' })
+          .getQuery();
+        return `p.version = ${latest}`;
+      })
+      .orderBy('p.key', 'ASC')
+      .addOrderBy('p.version', 'ASC')
+      .getMany();
+  }
+
+  async insert(row: ProcessTable): Promise<void> {
+    await this.db.insert(ProcessTable, row);
+  }
+
+  /** Changes a version only while it is still the draft; 0 means it was published meanwhile. */
+  async updateDraft(id: string, patch: ProcessPatch): Promise<number> {
+    const result = await this.db.manager.update(ProcessTable, { id, status: 'draft' }, patch as QueryDeepPartialEntity<ProcessTable>);
+    return result.affected ?? 0;
+  }
+
+  async existingReferences(names: Record<keyof DefinitionReferences, string[]>): Promise<DefinitionReferences> {
+    const manager = this.db.manager;
+    const [queues, calendars, entityTypes, users] = await Promise.all([
+      names.queues.length ? manager.find(QueueTable, { select: { key: true }, where: { key: In(names.queues) } }) : [],
+      names.calendars.length ? manager.find(CalendarTable, { select: { key: true }, where: { key: In(names.calendars) } }) : [],
+      names.entityTypes.length ? manager.find(EntityTypeTable, { select: { key: true }, where: { key: In(names.entityTypes) } }) : [],
+      names.users.length
+        ? manager.find(UserTable, {
+            select: { id: true, email: true },
+            where: [{ id: In(names.users) }, { email: In(names.users.map((name) => name.toLowerCase())) }],
+          })
+        : [],
+    ]);
+    return {
+      queues: new Set(queues.map((row) => row.key)),
+      calendars: new Set(calendars.map((row) => row.key)),
+      entityTypes: new Set(entityTypes.map((row) => row.key)),
+      users: new Set(users.flatMap((row) => [row.id, row.email])),
+    };
+  }
+}

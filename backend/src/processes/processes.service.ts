@@ -1,0 +1,73 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { PageQueryDto } from '../common/paging';
+import { Page, pageOf } from '../common/paging';
+import { Database } from '../database/database';
+import type { ProcessTable, StageDefinition } from '../database/tables';
+import { pickListed } from './process-listing';
+import { ListProcessesQueryDto, ProcessResponse, toProcessResponse } from './processes.dto';
+import { ProcessesRepository } from './processes.repository';
+
+/** Reading process definitions; also what instances and tasks use to find the version they run on. */
+@Injectable()
+export class ProcessesService {
+  constructor(
+    private readonly db: Database,
+    private readonly repository: ProcessesRepository,
+  ) {}
+
+  async list(query: ListProcessesQueryDto): Promise<Page<ProcessResponse>> {
+    // Definitions number in the tens, and entityTypes is JSON, so the picking happens here.
+    const heads = await this.db.read(() => this.repository.findHeads());
+    const listed = pickListed(heads, { status: query.status, entityType: query.entityType });
+    const offset = query.offset ?? 0;
+    const items = listed.slice(offset, offset + (query.limit ?? 50)).map(toProcessResponse);
+    return pageOf(items, listed.length, query);
+  }
+
+  /** The latest published version, or the draft while none was published. */
+  async get(key: string): Promise<ProcessResponse> {
+    const row = await this.db.read(async () => (await this.repository.findLatestPublished(key)) ?? this.repository.findDraft(key));
+    if (!row) throw processNotFound(key);
+    return toProcessResponse(row);
+  }
+
+  async listVersions(key: string, query: PageQueryDto): Promise<Page<ProcessResponse>> {
+    const [rows, total] = await this.db.read(() => this.repository.listVersions(key, query.limit ?? 50, query.offset ?? 0));
+    if (total === 0) throw processNotFound(key);
+    return pageOf(rows.map(toProcessResponse), total, query);
+  }
+
+  async getVersionOf(key: string, version: number): Promise<ProcessResponse> {
+    const row = await this.db.read(() => this.repository.findVersion(key, version));
+    if (!row) throw new NotFoundException(`Process "${key}" has no version ${version}.`);
+    return toProcessResponse(row);
+  }
+
+  /** The version a new instance starts on. Plain repository calls: runs inside the caller's transaction. */
+  async getPublished(key: string): Promise<ProcessTable> {
+    const row = await this.repository.findLatestPublished(key);
+    if (row) return row;
+    if (!(await this.repository.keyExists(key))) throw processNotFound(key);
+    throw new ConflictException(`Process "${key}" has no published version yet; publish it before launching.`);
+  }
+
+  /** A version by row id, as instances reference it. */
+  async getVersion(id: string): Promise<ProcessTable> {
+    const row = await this.repository.findById(id);
+    if (!row) throw new NotFoundException(`Process version "${id}" not found.`);
+    return row;
+  }
+
+  findStage(process: ProcessTable, stageKey: string): StageDefinition {
+    const stage = process.stages.find((candidate) => candidate.key === stageKey);
+    if (stage) return stage;
+    const message = `process "${process.key}" v${process.version} has no stage "${stageKey}"; it has: ${process.stages.map((s) => s.key).join(', ')}`;
+    throw new BadRequestException({
+      error: 'Bad Request',
+      message: `stageKey: ${message}`,
+      details: [{ field: 'stageKey', messages: [message] }],
+    });
+  }
+}
+
+export const processNotFound = (key: string): NotFoundException => new NotFoundException(`Process "${key}" not found.`);
