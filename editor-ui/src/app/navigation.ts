@@ -1,0 +1,23 @@
+import type { Permission } from '../api/types';
+
+/**
+ * The main navigation. A new area (the process designer, the live process map) is one more
+ * entry here and one more route in router.tsx.
+ */
+export interface NavItem {
+  to: string;
+  label: string;
+  permission: Permission;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/inbox', label: 'Inbox', permission: 'tasks:read' },
+  { to: '/entities', label: 'Records', permission: 'entities:read' },
+  { to: '/reports', label: 'Reports', permission: 'reports:read' },
+  { to: '/admin', label: 'Admin', permission: 'admin' },
+];
+
+/** Where a user lands after signing in: the first area their role opens. */
+export function homePathFor(can: (permission: Permission) => boolean): string {
+  return NAV_ITEMS.find((item) => can(item.permission))?.to ?? '/inbox';
+}

@@ -1,0 +1,54 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import type { Permission } from '../api/types';
+import { Loading } from '../components/page-state';
+import { EntityDetailPage } from '../features/entities/entity-detail-page';
+import { EntityListPage } from '../features/entities/entity-list-page';
+import { EntityTypesIndex } from '../features/entities/entity-types-index';
+import { InboxPage } from '../features/inbox/inbox-page';
+import { InstancePage } from '../features/instance/instance-page';
+import { SignInPage } from '../features/sign-in/sign-in-page';
+import { TaskPage } from '../features/task/task-page';
+import { RequirePermission, RequireSession } from '../session/require-session';
+import { HomeRedirect } from './home-redirect';
+import { Layout } from './layout';
+import { NotFoundPage } from './not-found-page';
+
+// Charts and admin forms are only needed by some users: load them on demand.
+const ReportsPage = lazy(() => import('../features/reports/reports-page'));
+const AdminPage = lazy(() => import('../features/admin/admin-page'));
+
+function guarded(permission: Permission, page: ReactNode): ReactNode {
+  return (
+    <RequirePermission permission={permission}>
+      <Suspense fallback={<Loading />}>{page}</Suspense>
+    </RequirePermission>
+  );
+}
+
+export const routes = [
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <Layout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'inbox', element: guarded('tasks:read', <InboxPage />) },
+      { path: 'tasks/:taskId', element: guarded('tasks:read', <TaskPage />) },
+      { path: 'instances/:instanceId', element: guarded('instances:read', <InstancePage />) },
+      { path: 'entities', element: guarded('entities:read', <EntityTypesIndex />) },
+      { path: 'entities/:type', element: guarded('entities:read', <EntityListPage />) },
+      { path: 'entities/:type/:entityId', element: guarded('entities:read', <EntityDetailPage />) },
+      { path: 'reports', element: guarded('reports:read', <ReportsPage />) },
+      { path: 'admin', element: <Navigate to="/admin/users" replace /> },
+      { path: 'admin/:section', element: guarded('admin', <AdminPage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,74 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api/client';
+import type { InstanceDetail } from '../../api/timeline-types';
+import { DataList, DetailsList } from '../../components/details-list';
+import { PageHeader } from '../../components/page-header';
+import { QueryState } from '../../components/page-state';
+import { StatusBadge } from '../../components/sla-badge';
+import { formatDateTime } from '../../lib/format';
+import { buildTimeline } from './build-timeline';
+import { StageVisitsTable } from './stage-visits-table';
+import { TimelineList } from './timeline-list';
+
+export function InstancePage() {
+  const { instanceId = '' } = useParams();
+  const instance = useQuery({
+    queryKey: ['instances', instanceId],
+    queryFn: () => api.get<InstanceDetail>(`/instances/${instanceId}`),
+    refetchInterval: 15_000,
+  });
+  return (
+    <QueryState query={instance} loadingLabel="Loading case…">
+      {(detail) => (
+        <article className="instance-page">
+          <PageHeader
+            title={detail.entity ? `${detail.entity.name} · ${detail.processKey}` : detail.processKey}
+            subtitle={
+              <>
+                <StatusBadge status={detail.status} /> {detail.currentStage ? `In ${detail.currentStage.name}` : 'No current stage'}
+                {detail.outcome ? ` · outcome ${detail.outcome}` : ''}
+              </>
+            }
+          />
+          <div className="two-columns">
+            <div className="column-main">
+              <section className="card" aria-labelledby="stages-title">
+                <h2 id="stages-title">Stages</h2>
+                <StageVisitsTable visits={detail.stageVisits} />
+              </section>
+              <section className="card" aria-labelledby="timeline-title">
+                <h2 id="timeline-title">Timeline</h2>
+                <TimelineList items={buildTimeline(detail)} />
+              </section>
+            </div>
+            <aside className="column-side" aria-label="Case details">
+              <section className="card" aria-labelledby="summary-title">
+                <h2 id="summary-title">Case</h2>
+                <DetailsList
+                  items={[
+                    ['Process', `${detail.processKey} v${detail.processVersion}`],
+                    [
+                      'Record',
+                      detail.entity ? (
+                        <Link key="e" to={`/entities/${detail.entity.type}/${detail.entity.id}`}>
+                          {detail.entity.name} ({detail.entity.externalId})
+                        </Link>
+                      ) : null,
+                    ],
+                    ['Started', formatDateTime(detail.createdAt)],
+                    ['Closed', detail.closedAt ? formatDateTime(detail.closedAt) : null],
+                  ]}
+                />
+              </section>
+              <section className="card" aria-labelledby="data-title">
+                <h2 id="data-title">Data</h2>
+                <DataList data={detail.data} />
+              </section>
+            </aside>
+          </div>
+        </article>
+      )}
+    </QueryState>
+  );
+}
