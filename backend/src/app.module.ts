@@ -10,6 +10,7 @@ import { QueuesModule } from './queues/queues.module';
 import { CalendarsModule } from './calendars/calendars.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { EntitiesModule } from './entities/entities.module';
+import { EntityTypesModule } from './entity-types/entity-types.module';
 import { ProcessesModule } from './processes/processes.module';
 import { InstancesModule } from './instances/instances.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -52,6 +53,7 @@ export class AppModule {
         CalendarsModule,
         ApiKeysModule,
         EntitiesModule,
+        EntityTypesModule,
         ProcessesModule,
         InstancesModule,
         TasksModule,

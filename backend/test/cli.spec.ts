@@ -27,7 +27,7 @@ function runCliProcess(args: string[], database: DatabaseConfig): Promise<Run> {
   delete env.CASEFLOW_ADMIN_EMAIL;
   delete env.CASEFLOW_ADMIN_PASSWORD;
   return new Promise((done, fail) => {
-    const child = spawn('npx', ['--no-install', 'tsx', 'src/cli.ts', ...args], { cwd: BACKEND, env });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/cli.ts', ...args], { cwd: BACKEND, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -25,6 +25,8 @@ export interface AppConfig {
   sessionTtlHours: number;
   secureCookies: boolean;
   schedulerEnabled: boolean;
+  /** First retry delay of a failed delivery; later ones double. */
+  outboxRetryBaseMs: number;
   smtp?: SmtpConfig;
   uiDistPath?: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlHours: readInt(env, 'CASEFLOW_SESSION_TTL_HOURS', 12),
     secureCookies: env.CASEFLOW_SECURE_COOKIES === 'true',
     schedulerEnabled: env.CASEFLOW_SCHEDULER !== 'off',
+    outboxRetryBaseMs: readInt(env, 'CASEFLOW_OUTBOX_RETRY_BASE_MS', 1000),
     smtp: readSmtp(env),
     uiDistPath: env.CASEFLOW_UI_DIST,
     logLevel,

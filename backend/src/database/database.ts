@@ -3,6 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
+interface UnitOfWork {
+  manager: EntityManager;
+  inTransaction: boolean;
+  afterCommit: Array<() => void>;
+}
+
 /**
  * The one way services reach the database.
  *
@@ -16,7 +22,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
  */
 @Injectable()
 export class Database {
-  private readonly context = new AsyncLocalStorage<EntityManager>();
+  private readonly context = new AsyncLocalStorage<UnitOfWork>();
   private readonly serial: boolean;
   private tail: Promise<unknown> = Promise.resolve();
 
@@ -30,7 +36,14 @@ export class Database {
 
   /** The manager of the unit of work in progress, or the default one. */
   get manager(): EntityManager {
-    return this.context.getStore() ?? this.dataSource.manager;
+    return this.context.getStore()?.manager ?? this.dataSource.manager;
+  }
+
+  /** Runs `callback` once the current transaction has committed (at once outside a transaction). */
+  afterCommit(callback: () => void): void {
+    const unit = this.context.getStore();
+    if (unit?.inTransaction) unit.afterCommit.push(callback);
+    else callback();
   }
 
   /**
@@ -43,16 +56,21 @@ export class Database {
 
   /** Runs `work` in one transaction: all of it is written, or none of it. */
   transaction<T>(work: () => Promise<T>): Promise<T> {
-    if (this.context.getStore()) return work();
-    return this.inTurn(() =>
-      this.dataSource.transaction((manager) => this.context.run(manager, work)),
-    );
+    const current = this.context.getStore();
+    if (current?.inTransaction) return work();
+    const afterCommit: Array<() => void> = [];
+    const run = () => this.dataSource.transaction((manager) => this.context.run({ manager, inTransaction: true, afterCommit }, work));
+    // Inside a read the turn is already ours: waiting for it again would wait forever.
+    return (current ? run() : this.inTurn(run)).then((result) => {
+      for (const callback of afterCommit) callback();
+      return result;
+    });
   }
 
   /** Runs read-only `work`; on SQLite it waits for the writes ahead of it so it never sees a half-done one. */
   read<T>(work: () => Promise<T>): Promise<T> {
     if (this.context.getStore()) return work();
-    return this.inTurn(() => this.context.run(this.dataSource.manager, work));
+    return this.inTurn(() => this.context.run({ manager: this.dataSource.manager, inTransaction: false, afterCommit: [] }, work));
   }
 
   private inTurn<T>(work: () => Promise<T>): Promise<T> {

@@ -1,4 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { Actor } from '../auth/actor';
+import { Page, pageOf } from '../common/paging';
+import { EventsService } from '../events/events.service';
+import { DeliveryResponse, ListOutboxQuery, toDeliveryResponse } from './outbox.dto';
+import { OutboxRepository } from './outbox.repository';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Database } from '../database/database';
@@ -20,8 +25,12 @@ export interface OutboxItem {
  */
 @Injectable()
 export class OutboxService {
+  private readonly listeners: Array<() => void> = [];
+
   constructor(
     private readonly db: Database,
+    private readonly repository: OutboxRepository,
+    private readonly events: EventsService,
     private readonly clock: Clock,
   ) {}
 
@@ -44,10 +53,32 @@ export class OutboxService {
       deliveredAt: null,
     };
     await this.db.insert(OutboxTable, row);
+    this.db.afterCommit(() => this.listeners.forEach((listener) => listener()));
     return row;
   }
 
-  listForInstance(instanceId: string): Promise<OutboxTable[]> {
-    return this.db.manager.find(OutboxTable, { where: { instanceId }, order: { createdAt: 'ASC' } });
+  /** The worker listens here to deliver as soon as a transaction with deliveries commits. */
+  onEnqueued(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  async list(query: ListOutboxQuery): Promise<Page<DeliveryResponse>> {
+    return this.db.read(async () => {
+      const [rows, total] = await this.repository.list(query.status, query.limit ?? 50, query.offset ?? 0);
+      return pageOf(rows.map(toDeliveryResponse), total, query);
+    });
+  }
+
+  async retry(actor: Actor, id: string): Promise<DeliveryResponse> {
+    return this.db.transaction(async () => {
+      const row = await this.repository.find(id);
+      if (!row) throw new NotFoundException(`Delivery ${id} does not exist.`);
+      if (!(await this.repository.requeue(id, this.clock.now()))) {
+        throw new ConflictException(`Delivery ${id} is ${row.status}; only dead-lettered deliveries can be retried.`);
+      }
+      await this.events.record(actor, 'delivery.retried', { instanceId: row.instanceId }, { deliveryId: id, kind: row.kind });
+      this.db.afterCommit(() => this.listeners.forEach((listener) => listener()));
+      return toDeliveryResponse((await this.repository.find(id))!);
+    });
   }
 }

@@ -55,7 +55,7 @@ describe('tasks', () => {
         .send({ instanceId: 'nope', queue: '', title: '', priority: 9, decisions: [{ key: 'Bad Key' }] })
         .expect(400);
       const fields = res.body.details.map((d: { field: string }) => d.field);
-      expect(fields).toEqual(expect.arrayContaining(['instanceId', 'queue', 'title', 'priority', 'decisions.0.key', 'decisions.0.label']));
+      expect(fields).toEqual(expect.arrayContaining(['instanceId', 'queue', 'title', 'priority', 'decisions[0].key', 'decisions[0].label']));
     });
   });
 

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { Database } from '../database/database';
+import { OutboxStatus, OutboxTable } from '../database/tables';
+
+@Injectable()
+export class OutboxRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Claims up to `limit` due deliveries for this process by leasing them until `leaseUntil`.
+   * On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several replicas claim side by side without
+   * ever claiming the same row; a crashed replica's lease simply runs out. Raw SQL because
+   * TypeORM's query builder cannot express UPDATE … WHERE id IN (SELECT … SKIP LOCKED).
+   */
+  async claimDue(now: number, leaseUntil: number, limit: number): Promise<OutboxTable[]> {
+    if (this.db.isPostgres) {
+      const rows: Array<{ id: string }> = await this.db.manager.query(
+        `UPDATE outbox SET locked_until = $2
+          WHERE id IN (SELECT id FROM outbox
+                        WHERE status = 'pending' AND next_attempt_at <= $1
+                          AND (locked_until IS NULL OR locked_until < $1)
+                        ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+          RETURNING id`,
+        [now, leaseUntil, limit],
+      );
+      return rows.length ? this.db.manager.findBy(OutboxTable, { id: In(rows.map((r) => r.id)) }) : [];
+    }
+    const due = await this.db.manager
+      .createQueryBuilder(OutboxTable, 'o')
+      .where("o.status = 'pending' AND o.next_attempt_at <= :now", { now })
+      .andWhere('(o.locked_until IS NULL OR o.locked_until < :now)', { now })
+      .orderBy('o.next_attempt_at', 'ASC')
+      .limit(limit)
+      .getMany();
+    if (due.length) await this.db.manager.update(OutboxTable, { id: In(due.map((d) => d.id)) }, { lockedUntil: leaseUntil });
+    return due;
+  }
+
+  async markDelivered(id: string, attempts: number, now: number): Promise<void> {
+    await this.db.manager.update(OutboxTable, { id }, { status: 'delivered', attempts, deliveredAt: now, lockedUntil: null, lastError: null });
+  }
+
+  async markFailed(id: string, attempts: number, error: string, nextAttemptAt: number | null): Promise<void> {
+    const status: OutboxStatus = nextAttemptAt === null ? 'dead' : 'pending';
+    await this.db.manager.update(OutboxTable, { id }, {
+      status,
+      attempts,
+      lastError: error.slice(0, 2000),
+      nextAttemptAt: nextAttemptAt ?? undefined,
+      lockedUntil: null,
+    });
+  }
+
+  find(id: string): Promise<OutboxTable | null> {
+    return this.db.manager.findOneBy(OutboxTable, { id });
+  }
+
+  async list(status: OutboxStatus | undefined, limit: number, offset: number): Promise<[OutboxTable[], number]> {
+    return this.db.manager.findAndCount(OutboxTable, {
+      where: status ? { status } : {},
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+  }
+
+  async requeue(id: string, now: number): Promise<boolean> {
+    const result = await this.db.manager.update(OutboxTable, { id, status: 'dead' }, {
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lockedUntil: null,
+    });
+    return (result.affected ?? 0) === 1;
+  }
+}
