@@ -20,6 +20,7 @@ import { TimersModule } from './timers/timers.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { ReportsModule } from './reports/reports.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { UiModule } from './ui/ui.module';
 
 export interface AppOptions {
   clock?: Clock;
@@ -63,6 +64,7 @@ export class AppModule {
         WebhooksModule,
         ReportsModule,
         OutboxModule,
+        UiModule,
       ],
     };
   }
