@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ReportsController } from './reports.controller';
+import { ReportsRepository } from './reports.repository';
+import { ReportsService } from './reports.service';
 
-@Module({})
+@Module({
+  controllers: [ReportsController],
+  providers: [ReportsRepository, ReportsService],
+})
 export class ReportsModule {}

@@ -1,4 +1,11 @@
 import { Module } from '@nestjs/common';
+import { WebhookFanout } from './webhook-fanout';
+import { WebhooksController } from './webhooks.controller';
+import { WebhooksRepository } from './webhooks.repository';
+import { WebhooksService } from './webhooks.service';
 
-@Module({})
+@Module({
+  controllers: [WebhooksController],
+  providers: [WebhooksRepository, WebhookFanout, WebhooksService],
+})
 export class WebhooksModule {}

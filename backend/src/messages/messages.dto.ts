@@ -1,0 +1,116 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBase64,
+  IsBoolean,
+  IsEmail,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../common/paging';
+import { iso } from '../common/time';
+import type { MessageStatus, MessageTable } from '../database/tables';
+import { TEMPLATE_KEY } from './message-templates.dto';
+
+export class InlineTemplateDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(2000) subject!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500_000) html?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500_000) text?: string;
+}
+
+export class RecipientsDto {
+  @ApiPropertyOptional({ description: "The instance's entity" }) @IsOptional() @IsBoolean() entity?: boolean;
+  @ApiPropertyOptional({ description: "The entity's manager" }) @IsOptional() @IsBoolean() manager?: boolean;
+  @ApiPropertyOptional({ description: 'Active members of this queue (key or id)' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(100)
+  queue?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsEmail({}, { each: true })
+  addresses?: string[];
+}
+
+export class AttachmentDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(255) @Matches(/^[^/\\\r\n]+$/, { message: 'filename must not contain slashes or line breaks' })
+  filename!: string;
+
+  @ApiProperty({ example: 'application/pdf' })
+  @IsString() @MaxLength(200) @Matches(/^[\w.+-]+\/[\w.+-]+$/, { message: 'contentType must look like type/subtype' })
+  contentType!: string;
+
+  @ApiProperty({ description: 'base64' }) @IsString() @IsBase64() content!: string;
+}
+
+export class SendMessageDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() instanceId?: string;
+
+  @ApiPropertyOptional({ description: 'Renders the latest version of this template' })
+  @IsOptional() @IsString() @MaxLength(100) @Matches(TEMPLATE_KEY)
+  templateKey?: string;
+
+  @ApiPropertyOptional({ type: InlineTemplateDto })
+  @IsOptional() @ValidateNested() @Type(() => InlineTemplateDto)
+  inline?: InlineTemplateDto;
+
+  @ApiPropertyOptional({ type: RecipientsDto, description: 'Defaults to the entity when an instance is given' })
+  @IsOptional() @ValidateNested() @Type(() => RecipientsDto)
+  to?: RecipientsDto;
+
+  @ApiPropertyOptional({ description: "Merged over the instance's data for rendering" })
+  @IsOptional() @IsObject()
+  data?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: [AttachmentDto] })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AttachmentDto)
+  attachments?: AttachmentDto[];
+}
+
+export class ListMessagesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() instanceId?: string;
+}
+
+export interface MessageResponse {
+  id: string;
+  instanceId: string | null;
+  channel: string;
+  subject: string;
+  html: string;
+  text: string;
+  recipients: string[];
+  attachments: Array<{ filename: string; contentType: string; size: number }>;
+  status: MessageStatus;
+  error: string | null;
+  templateKey: string | null;
+  templateVersion: number | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export const toMessageResponse = (row: MessageTable): MessageResponse => ({
+  id: row.id,
+  instanceId: row.instanceId,
+  channel: row.channel,
+  subject: row.subject,
+  html: row.html,
+  text: row.text,
+  recipients: row.recipients,
+  attachments: row.attachments.map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    size: Buffer.byteLength(a.content, 'base64'),
+  })),
+  status: row.status,
+  error: row.error,
+  templateKey: row.templateKey,
+  templateVersion: row.templateVersion,
+  createdAt: iso(row.createdAt)!,
+  sentAt: iso(row.sentAt),
+});

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import { Database } from '../database/database';
+import {
+  EntityTable,
+  InstanceTable,
+  MessageTable,
+  QueueMemberTable,
+  QueueTable,
+  StageVisitTable,
+  TaskTable,
+  UserTable,
+} from '../database/tables';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class MessagesRepository {
+  constructor(private readonly db: Database) {}
+
+  findInstance(id: string): Promise<InstanceTable | null> {
+    return this.db.manager.findOneBy(InstanceTable, { id });
+  }
+
+  findEntity(id: string): Promise<EntityTable | null> {
+    return this.db.manager.findOneBy(EntityTable, { id });
+  }
+
+  findTask(id: string): Promise<TaskTable | null> {
+    return this.db.manager.findOneBy(TaskTable, { id });
+  }
+
+  findOpenVisit(instanceId: string): Promise<StageVisitTable | null> {
+    return this.db.manager.findOne(StageVisitTable, {
+      where: { instanceId, exitedAt: IsNull() },
+      order: { enteredAt: 'DESC' },
+    });
+  }
+
+  findQueue(keyOrId: string): Promise<QueueTable | null> {
+    const where = UUID.test(keyOrId) ? [{ id: keyOrId }, { key: keyOrId }] : { key: keyOrId };
+    return this.db.manager.findOneBy(QueueTable, where);
+  }
+
+  /** Queue members are a join table owned by the queues domain; read directly to stay decoupled. */
+  async activeMemberEmails(queueId: string): Promise<string[]> {
+    const rows = await this.db.manager
+      .createQueryBuilder(UserTable, 'u')
+      .innerJoin(QueueMemberTable, 'm', 'm.user_id = u.id')
+      .where('m.queue_id = :queueId', { queueId })
+      .andWhere('u.active = :active', { active: true })
+      .select('u.email', 'email')
+      .orderBy('u.email', 'ASC')
+      .getRawMany<{ email: string }>();
+    return rows.map((row) => row.email);
+  }
+
+  async insert(row: MessageTable): Promise<void> {
+    await this.db.insert(MessageTable, row);
+  }
+
+  findById(id: string): Promise<MessageTable | null> {
+    return this.db.manager.findOneBy(MessageTable, { id });
+  }
+
+  list(filter: { instanceId?: string }, limit: number, offset: number): Promise<[MessageTable[], number]> {
+    return this.db.manager.findAndCount(MessageTable, {
+      where: filter.instanceId ? { instanceId: filter.instanceId } : {},
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+  }
+}

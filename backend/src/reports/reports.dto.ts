@@ -1,0 +1,101 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export const REPORTS = ['volume', 'time-in-stage', 'overdue', 'stalled', 'decisions', 'escalations', 'outcomes'] as const;
+export type ReportName = (typeof REPORTS)[number];
+
+export class ReportQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) processKey?: string;
+
+  @ApiPropertyOptional({ description: 'Created at or after (ISO)', example: '2026-11-01' })
+  @IsOptional() @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Created before (ISO); a date without a time includes that whole day', example: '2026-11-30' })
+  @IsOptional() @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional() @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
+export interface ReportFilters {
+  processKey: string | null;
+  from: number | null;
+  to: number | null;
+}
+
+export interface ReportResponse<Row> {
+  report: ReportName;
+  filters: { processKey: string | null; from: string | null; to: string | null };
+  generatedAt: string;
+  rows: Row[];
+}
+
+export interface VolumeRow {
+  processKey: string;
+  stageKey: string | null;
+  status: string;
+  count: number;
+}
+
+export interface TimeInStageRow {
+  processKey: string;
+  stageKey: string;
+  stageName: string;
+  count: number;
+  avgMs: number | null;
+  p50Ms: number | null;
+  p90Ms: number | null;
+}
+
+export interface OverdueRow {
+  taskId: string;
+  title: string;
+  instanceId: string;
+  processKey: string;
+  stageKey: string | null;
+  queue: { id: string; key: string; name: string };
+  assigneeId: string | null;
+  priority: number;
+  status: string;
+  dueAt: string;
+  overdueMs: number;
+}
+
+export interface StalledRow {
+  instanceId: string;
+  processKey: string;
+  stageKey: string | null;
+  status: string;
+  entity: { id: string; name: string };
+  stalledAt: string;
+  stalledForMs: number;
+}
+
+export interface DecisionRow {
+  processKey: string;
+  stageKey: string | null;
+  decision: string;
+  count: number;
+  /** Share of the decisions made in this process and stage. */
+  rate: number;
+}
+
+export interface EscalationRateRow {
+  processKey: string;
+  escalations: number;
+  escalatedTasks: number;
+  tasks: number;
+  /** escalatedTasks / tasks */
+  rate: number;
+}
+
+export interface OutcomeRow {
+  processKey: string;
+  outcome: string | null;
+  count: number;
+  /** Share of the completed instances of this process. */
+  rate: number;
+}

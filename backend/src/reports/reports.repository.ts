@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Database } from '../database/database';
+import { EntityTable, EscalationTable, InstanceTable, QueueTable, StageVisitTable, TaskTable } from '../database/tables';
+import type { ReportFilters } from './reports.dto';
+
+/** PostgreSQL returns COUNT and BIGINT as strings; SQLite as numbers. */
+type Numeric = string | number;
+
+/**
+ * Aggregations are GROUP BY queries, hence the query builder throughout; each one joins the
+ * instance for its process key and filters by the period on the column that dates the row.
+ */
+@Injectable()
+export class ReportsRepository {
+  constructor(private readonly db: Database) {}
+
+  volume(filters: ReportFilters) {
+    const qb = this.db.manager
+      .createQueryBuilder(InstanceTable, 'i')
+      .select('i.processKey', 'processKey')
+      .addSelect('i.currentStageKey', 'stageKey')
+      .addSelect('i.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('i.processKey')
+      .addGroupBy('i.currentStageKey')
+      .addGroupBy('i.status')
+      .orderBy('i.processKey')
+      .addOrderBy('i.currentStageKey')
+      .addOrderBy('i.status');
+    return filter(qb, filters, 'i.createdAt').getRawMany<{ processKey: string; stageKey: string | null; status: string; count: Numeric }>();
+  }
+
+  closedVisits(filters: ReportFilters) {
+    const qb = this.db.manager
+      .createQueryBuilder(StageVisitTable, 'v')
+      .innerJoin(InstanceTable, 'i', 'i.id = v.instance_id')
+      .select('i.processKey', 'processKey')
+      .addSelect('v.stageKey', 'stageKey')
+      .addSelect('v.stageName', 'stageName')
+      .addSelect('v.enteredAt', 'enteredAt')
+      .addSelect('v.exitedAt', 'exitedAt')
+      .where('v.exitedAt IS NOT NULL');
+    return filter(qb, filters, 'v.enteredAt').getRawMany<{
+      processKey: string; stageKey: string; stageName: string; enteredAt: Numeric; exitedAt: Numeric;
+    }>();
+  }
+
+  overdueTasks(filters: ReportFilters, now: number) {
+    const qb = this.db.manager
+      .createQueryBuilder(TaskTable, 't')
+      .innerJoin(InstanceTable, 'i', 'i.id = t.instance_id')
+      .innerJoin(QueueTable, 'q', 'q.id = t.queue_id')
+      .select(['t.id AS "taskId"', 't.title AS "title"', 't.instance_id AS "instanceId"', 'i.process_key AS "processKey"'])
+      .addSelect(['t.stage_key AS "stageKey"', 'q.id AS "queueId"', 'q.key AS "queueKey"', 'q.name AS "queueName"'])
+      .addSelect(['t.assignee_id AS "assigneeId"', 't.priority AS "priority"', 't.status AS "status"', 't.due_at AS "dueAt"'])
+      .where('t.status IN (:...open)', { open: ['open', 'claimed'] })
+      .andWhere('t.dueAt < :now', { now })
+      .orderBy('t.dueAt', 'ASC');
+    return filter(qb, filters, 't.createdAt').getRawMany<{
+      taskId: string; title: string; instanceId: string; processKey: string; stageKey: string | null;
+      queueId: string; queueKey: string; queueName: string; assigneeId: string | null; priority: Numeric; status: string; dueAt: Numeric;
+    }>();
+  }
+
+  stalledInstances(filters: ReportFilters) {
+    const qb = this.db.manager
+      .createQueryBuilder(InstanceTable, 'i')
+      .innerJoin(EntityTable, 'e', 'e.id = i.entity_id')
+      .select(['i.id AS "instanceId"', 'i.process_key AS "processKey"', 'i.current_stage_key AS "stageKey"', 'i.status AS "status"'])
+      .addSelect(['e.id AS "entityId"', 'e.name AS "entityName"', 'i.stalled_at AS "stalledAt"'])
+      .where('i.stalledAt IS NOT NULL')
+      .andWhere('i.status IN (:...live)', { live: ['active', 'waiting'] })
+      .orderBy('i.stalledAt', 'ASC');
+    return filter(qb, filters, 'i.createdAt').getRawMany<{
+      instanceId: string; processKey: string; stageKey: string | null; status: string;
+      entityId: string; entityName: string; stalledAt: Numeric;
+    }>();
+  }
+
+  decisions(filters: ReportFilters) {
+    const qb = this.db.manager
+      .createQueryBuilder(TaskTable, 't')
+      .innerJoin(InstanceTable, 'i', 'i.id = t.instance_id')
+      .select('i.processKey', 'processKey')
+      .addSelect('t.stageKey', 'stageKey')
+      .addSelect('t.decision', 'decision')
+      .addSelect('COUNT(*)', 'count')
+      .where('t.status = :decided', { decided: 'decided' })
+      .groupBy('i.processKey')
+      .addGroupBy('t.stageKey')
+      .addGroupBy('t.decision')
+      .orderBy('i.processKey')
+      .addOrderBy('t.stageKey')
+      .addOrderBy('t.decision');
+    return filter(qb, filters, 't.createdAt').getRawMany<{
+      processKey: string; stageKey: string | null; decision: string; count: Numeric;
+    }>();
+  }
+
+  /** Tasks per process, and how many of them were escalated at least once. */
+  escalatedTasks(filters: ReportFilters) {
+    const qb = this.db.manager
+      .createQueryBuilder(TaskTable, 't')
+      .innerJoin(InstanceTable, 'i', 'i.id = t.instance_id')
+      .leftJoin(EscalationTable, 'e', 'e.task_id = t.id')
+      .select('i.processKey', 'processKey')
+      .addSelect('COUNT(DISTINCT t.id)', 'tasks')
+      .addSelect('COUNT(DISTINCT e.task_id)', 'escalated')
+      .groupBy('i.processKey');
+    return filter(qb, filters, 't.createdAt').getRawMany<{ processKey: string; tasks: Numeric; escalated: Numeric }>();
+  }
+
+  escalationCounts(filters: ReportFilters) {
+    const qb = this.db.manager
+      .createQueryBuilder(EscalationTable, 'e')
+      .innerJoin(InstanceTable, 'i', 'i.id = e.instance_id')
+      .select('i.processKey', 'processKey')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('i.processKey');
+    return filter(qb, filters, 'e.createdAt').getRawMany<{ processKey: string; count: Numeric }>();
+  }
+
+  outcomes(filters: ReportFilters) {
+    const qb = this.db.manager
+      .createQueryBuilder(InstanceTable, 'i')
+      .select('i.processKey', 'processKey')
+      .addSelect('i.outcome', 'outcome')
+      .addSelect('COUNT(*)', 'count')
+      .where('i.status = :completed', { completed: 'completed' })
+      .groupBy('i.processKey')
+      .addGroupBy('i.outcome')
+      .orderBy('i.processKey')
+      .addOrderBy('i.outcome');
+    return filter(qb, filters, 'i.createdAt').getRawMany<{ processKey: string; outcome: string | null; count: Numeric }>();
+  }
+}
+
+function filter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, filters: ReportFilters, createdAt: string): SelectQueryBuilder<T> {
+  if (filters.processKey) qb.andWhere('i.processKey = :processKey', { processKey: filters.processKey });
+  if (filters.from !== null) qb.andWhere(`${createdAt} >= :from`, { from: filters.from });
+  if (filters.to !== null) qb.andWhere(`${createdAt} < :to`, { to: filters.to });
+  return qb;
+}

@@ -1,0 +1,154 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { iso } from '../common/time';
+import { Database } from '../database/database';
+import { parseAnchor } from '../timers/fire-time';
+import {
+  DecisionRow,
+  EscalationRateRow,
+  OutcomeRow,
+  OverdueRow,
+  ReportFilters,
+  ReportName,
+  ReportQueryDto,
+  ReportResponse,
+  StalledRow,
+  TimeInStageRow,
+  VolumeRow,
+} from './reports.dto';
+import { ReportsRepository } from './reports.repository';
+import { rate, summarise } from './statistics';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly db: Database,
+    private readonly repository: ReportsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(report: ReportName, query: ReportQueryDto): Promise<ReportResponse<unknown>> {
+    const filters = toFilters(query);
+    const rows = await this.db.read(() => this.rows(report, filters));
+    return {
+      report,
+      filters: { processKey: filters.processKey, from: iso(filters.from), to: iso(filters.to) },
+      generatedAt: iso(this.clock.now())!,
+      rows,
+    };
+  }
+
+  private rows(report: ReportName, filters: ReportFilters): Promise<unknown[]> {
+    switch (report) {
+      case 'volume':
+        return this.volume(filters);
+      case 'time-in-stage':
+        return this.timeInStage(filters);
+      case 'overdue':
+        return this.overdue(filters);
+      case 'stalled':
+        return this.stalled(filters);
+      case 'decisions':
+        return this.decisions(filters);
+      case 'escalations':
+        return this.escalations(filters);
+      case 'outcomes':
+        return this.outcomes(filters);
+    }
+  }
+
+  private async volume(filters: ReportFilters): Promise<VolumeRow[]> {
+    return (await this.repository.volume(filters)).map((r) => ({ ...r, count: Number(r.count) }));
+  }
+
+  private async timeInStage(filters: ReportFilters): Promise<TimeInStageRow[]> {
+    const groups = new Map<string, { processKey: string; stageKey: string; stageName: string; durations: number[] }>();
+    for (const visit of await this.repository.closedVisits(filters)) {
+      const key = JSON.stringify([visit.processKey, visit.stageKey]);
+      const group = groups.get(key) ?? { processKey: visit.processKey, stageKey: visit.stageKey, stageName: visit.stageName, durations: [] };
+      group.durations.push(Number(visit.exitedAt) - Number(visit.enteredAt));
+      groups.set(key, group);
+    }
+    return [...groups.values()]
+      .sort((a, b) => a.processKey.localeCompare(b.processKey) || a.stageKey.localeCompare(b.stageKey))
+      .map(({ durations, ...stage }) => ({ ...stage, ...summarise(durations) }));
+  }
+
+  private async overdue(filters: ReportFilters): Promise<OverdueRow[]> {
+    const now = this.clock.now();
+    return (await this.repository.overdueTasks(filters, now)).map((r) => ({
+      taskId: r.taskId,
+      title: r.title,
+      instanceId: r.instanceId,
+      processKey: r.processKey,
+      stageKey: r.stageKey,
+      queue: { id: r.queueId, key: r.queueKey, name: r.queueName },
+      assigneeId: r.assigneeId,
+      priority: Number(r.priority),
+      status: r.status,
+      dueAt: iso(Number(r.dueAt))!,
+      overdueMs: now - Number(r.dueAt),
+    }));
+  }
+
+  private async stalled(filters: ReportFilters): Promise<StalledRow[]> {
+    const now = this.clock.now();
+    return (await this.repository.stalledInstances(filters)).map((r) => ({
+      instanceId: r.instanceId,
+      processKey: r.processKey,
+      stageKey: r.stageKey,
+      status: r.status,
+      entity: { id: r.entityId, name: r.entityName },
+      stalledAt: iso(Number(r.stalledAt))!,
+      stalledForMs: now - Number(r.stalledAt),
+    }));
+  }
+
+  private async decisions(filters: ReportFilters): Promise<DecisionRow[]> {
+    const rows = (await this.repository.decisions(filters)).map((r) => ({ ...r, count: Number(r.count) }));
+    const totals = sumBy(rows, (r) => JSON.stringify([r.processKey, r.stageKey]));
+    return rows.map((r) => ({ ...r, rate: rate(r.count, totals.get(JSON.stringify([r.processKey, r.stageKey]))!) }));
+  }
+
+  private async escalations(filters: ReportFilters): Promise<EscalationRateRow[]> {
+    const counts = new Map((await this.repository.escalationCounts(filters)).map((r) => [r.processKey, Number(r.count)]));
+    const byProcess = new Map<string, EscalationRateRow>();
+    for (const r of await this.repository.escalatedTasks(filters)) {
+      const tasks = Number(r.tasks);
+      const escalatedTasks = Number(r.escalated);
+      byProcess.set(r.processKey, { processKey: r.processKey, escalations: 0, escalatedTasks, tasks, rate: rate(escalatedTasks, tasks) });
+    }
+    for (const [processKey, escalations] of counts) {
+      const row = byProcess.get(processKey) ?? { processKey, escalations: 0, escalatedTasks: 0, tasks: 0, rate: 0 };
+      byProcess.set(processKey, { ...row, escalations });
+    }
+    return [...byProcess.values()].sort((a, b) => a.processKey.localeCompare(b.processKey));
+  }
+
+  private async outcomes(filters: ReportFilters): Promise<OutcomeRow[]> {
+    const rows = (await this.repository.outcomes(filters)).map((r) => ({ ...r, count: Number(r.count) }));
+    const totals = sumBy(rows, (r) => r.processKey);
+    return rows.map((r) => ({ ...r, rate: rate(r.count, totals.get(r.processKey)!) }));
+  }
+}
+
+function sumBy<T extends { count: number }>(rows: T[], key: (row: T) => string): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(key(row), (totals.get(key(row)) ?? 0) + row.count);
+  return totals;
+}
+
+function toFilters(query: ReportQueryDto): ReportFilters {
+  // Times without an offset are UTC, whatever zone the server runs in.
+  const from = query.from ? parseAnchor(query.from, 'UTC') : null;
+  // A bare date as the end of a period means "up to the end of that day".
+  const toStart = query.to ? parseAnchor(query.to, 'UTC') : null;
+  const to = toStart === null ? null : toStart + (DATE_ONLY.test(query.to!) ? DAY_MS : 0);
+  if (from !== null && to !== null && from >= to) {
+    throw new BadRequestException({ message: 'from: must be before to', details: [{ field: 'from', messages: ['must be before to'] }] });
+  }
+  return { processKey: query.processKey ?? null, from, to };
+}

@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../common/paging';
+import { iso } from '../common/time';
+import { OffsetUnit, TIMER_STATUSES, TimerOffset, TimerStatus, TimerTable } from '../database/tables';
+
+export const OFFSET_UNITS: OffsetUnit[] = ['minutes', 'hours', 'days', 'businessDays', 'weeks', 'months'];
+
+export class OffsetDto {
+  @ApiProperty({ description: 'Negative for "before the anchor"', example: -14 })
+  @IsInt() @Min(-1_000_000) @Max(1_000_000)
+  amount!: number;
+
+  @ApiProperty({ enum: OFFSET_UNITS }) @IsIn(OFFSET_UNITS) unit!: OffsetUnit;
+}
+
+export class CreateTimerDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() instanceId?: string;
+
+  @ApiPropertyOptional({ example: 'data.courseStart', description: 'data.<path>, entity.attributes.<path>, entity.<column> or instance.createdAt' })
+  @IsOptional() @IsString() @MaxLength(200)
+  anchorField?: string;
+
+  @ApiPropertyOptional({ example: '2026-05-01T09:00:00Z', description: 'ISO date or date-time; without an offset it is local to timeZone' })
+  @IsOptional() @IsString() @MaxLength(40)
+  anchorAt?: string;
+
+  @ApiProperty({ type: OffsetDto }) @ValidateNested() @Type(() => OffsetDto) offset!: OffsetDto;
+
+  @ApiPropertyOptional({ example: '09:00' })
+  @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'timeOfDay must be HH:MM (24-hour)' })
+  timeOfDay?: string;
+
+  @ApiPropertyOptional({ example: 'Europe/London' }) @IsOptional() @IsTimeZone() timeZone?: string;
+
+  @ApiPropertyOptional({ description: 'Business calendar for businessDays' })
+  @IsOptional() @IsString() @MaxLength(100)
+  calendarKey?: string;
+
+  @ApiPropertyOptional({ description: "n8n's $execution.resumeUrl, kept exactly as given and never shown again" })
+  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }) @MaxLength(2000)
+  resumeUrl?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) label?: string;
+}
+
+export class ListTimersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() instanceId?: string;
+  @ApiPropertyOptional({ enum: TIMER_STATUSES }) @IsOptional() @IsIn(TIMER_STATUSES) status?: TimerStatus;
+}
+
+export interface TimerResponse {
+  id: string;
+  instanceId: string | null;
+  anchorField: string | null;
+  anchorAt: string;
+  offset: TimerOffset;
+  timeOfDay: string | null;
+  timeZone: string | null;
+  calendarKey: string | null;
+  fireAt: string;
+  status: TimerStatus;
+  label: string;
+  /** The fire time had passed when asked: the scheduler fires it at once (Relative Delay's "too late" output). */
+  alreadyDue: boolean;
+  createdAt: string;
+  firedAt: string | null;
+}
+
+/** The resume URL is a capability to continue an n8n execution, so it never leaves the backend. */
+export const toTimerResponse = (row: TimerTable, now: number): TimerResponse => ({
+  id: row.id,
+  instanceId: row.instanceId,
+  anchorField: row.anchorField,
+  anchorAt: iso(row.anchorAt)!,
+  offset: row.offset,
+  timeOfDay: row.timeOfDay,
+  timeZone: row.timeZone,
+  calendarKey: row.calendarKey,
+  fireAt: iso(row.fireAt)!,
+  status: row.status,
+  label: row.label,
+  alreadyDue: row.status === 'pending' && row.fireAt <= now,
+  createdAt: iso(row.createdAt)!,
+  firedAt: iso(row.firedAt),
+});

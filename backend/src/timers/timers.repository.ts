@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { FindOptionsWhere, Not, IsNull } from 'typeorm';
+import { Database } from '../database/database';
+import { CalendarTable, EntityTable, InstanceTable, ProcessTable, TimerStatus, TimerTable } from '../database/tables';
+
+@Injectable()
+export class TimersRepository {
+  constructor(private readonly db: Database) {}
+
+  findInstance(id: string): Promise<InstanceTable | null> {
+    return this.db.manager.findOneBy(InstanceTable, { id });
+  }
+
+  findEntity(id: string): Promise<EntityTable | null> {
+    return this.db.manager.findOneBy(EntityTable, { id });
+  }
+
+  async findProcessCalendarKey(processId: string): Promise<string | null> {
+    const process = await this.db.manager.findOne(ProcessTable, { where: { id: processId }, select: { id: true, calendarKey: true } });
+    return process?.calendarKey ?? null;
+  }
+
+  findCalendar(key: string): Promise<CalendarTable | null> {
+    return this.db.manager.findOneBy(CalendarTable, { key });
+  }
+
+  async insert(row: TimerTable): Promise<void> {
+    await this.db.insert(TimerTable, row);
+  }
+
+  findById(id: string): Promise<TimerTable | null> {
+    return this.db.manager.findOneBy(TimerTable, { id });
+  }
+
+  list(filter: { instanceId?: string; status?: TimerStatus }, limit: number, offset: number): Promise<[TimerTable[], number]> {
+    const where: FindOptionsWhere<TimerTable> = {};
+    if (filter.instanceId) where.instanceId = filter.instanceId;
+    if (filter.status) where.status = filter.status;
+    return this.db.manager.findAndCount(TimerTable, { where, order: { fireAt: 'ASC', id: 'ASC' }, take: limit, skip: offset });
+  }
+
+  listPending(instanceId: string, anchoredOnly = false): Promise<TimerTable[]> {
+    const where: FindOptionsWhere<TimerTable> = { instanceId, status: 'pending' };
+    if (anchoredOnly) where.anchorField = Not(IsNull());
+    return this.db.manager.find(TimerTable, { where, order: { fireAt: 'ASC' } });
+  }
+
+  /** Conditional on the timer still pending, so a cancel racing the scheduler's fire cannot both win. */
+  async cancel(id: string): Promise<boolean> {
+    const result = await this.db.manager.update(TimerTable, { id, status: 'pending' }, { status: 'cancelled' });
+    return (result.affected ?? 0) === 1;
+  }
+
+  async reschedule(id: string, anchorAt: number, fireAt: number): Promise<boolean> {
+    const result = await this.db.manager.update(TimerTable, { id, status: 'pending' }, { anchorAt, fireAt });
+    return (result.affected ?? 0) === 1;
+  }
+}

@@ -1,0 +1,185 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Actor, SYSTEM_ACTOR } from '../auth/actor';
+import { Clock } from '../common/clock';
+import { newId } from '../common/ids';
+import { Page, pageOf } from '../common/paging';
+import { Database } from '../database/database';
+import { CalendarTable, EntityTable, InstanceTable, TimerTable } from '../database/tables';
+import { EventsService } from '../events/events.service';
+import { anchorPathError, readAnchor } from './anchor';
+import { BusinessDays, computeFireAt, parseAnchor } from './fire-time';
+import { CreateTimerDto, ListTimersQueryDto, TimerResponse, toTimerResponse } from './timers.dto';
+import { TimersRepository } from './timers.repository';
+
+const CLOSED = new Set(['completed', 'cancelled', 'failed']);
+
+@Injectable()
+export class TimersService {
+  constructor(
+    private readonly db: Database,
+    private readonly repository: TimersRepository,
+    private readonly events: EventsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, dto: CreateTimerDto): Promise<TimerResponse> {
+    if (Boolean(dto.anchorField) === Boolean(dto.anchorAt)) throw fieldError('anchorField', 'give either anchorField or anchorAt');
+    if (dto.anchorField && !dto.instanceId) {
+      throw fieldError('instanceId', 'is required with anchorField: the field is read from the instance');
+    }
+    const pathError = dto.anchorField ? anchorPathError(dto.anchorField) : null;
+    if (pathError) throw fieldError('anchorField', pathError);
+
+    const timer = await this.db.transaction(async () => {
+      const instance = dto.instanceId ? await this.loadInstance(dto.instanceId) : null;
+      const entity = instance ? await this.repository.findEntity(instance.entityId) : null;
+      // Business days without a calendar count on the process's calendar, if it has one.
+      const processCalendar = dto.offset.unit === 'businessDays' && instance && !dto.calendarKey;
+      const calendarKey = dto.calendarKey ?? (processCalendar ? await this.repository.findProcessCalendarKey(instance.processId) : null);
+      const calendar = calendarKey ? await this.repository.findCalendar(calendarKey) : null;
+      if (dto.calendarKey && !calendar) throw fieldError('calendarKey', `there is no calendar "${dto.calendarKey}"`);
+      const zone = dto.timeZone ?? calendar?.timeZone ?? 'UTC';
+      const anchorAt = dto.anchorField
+        ? this.anchorFromField(dto.anchorField, instance!, entity, zone)
+        : parseAnchor(dto.anchorAt, zone);
+      if (anchorAt === null) throw fieldError('anchorAt', 'must be an ISO date or date-time');
+
+      const row: TimerTable = {
+        id: newId(),
+        instanceId: instance?.id ?? null,
+        anchorField: dto.anchorField ?? null,
+        anchorAt,
+        offset: { amount: dto.offset.amount, unit: dto.offset.unit },
+        timeOfDay: dto.timeOfDay ?? null,
+        timeZone: dto.timeZone ?? null,
+        calendarKey: calendar?.key ?? null,
+        fireAt: computeFireAt({
+          anchorAt,
+          offset: dto.offset,
+          timeOfDay: dto.timeOfDay,
+          timeZone: dto.timeZone,
+          calendar: businessDays(calendar),
+        }),
+        status: 'pending',
+        resumeUrl: dto.resumeUrl ?? null,
+        label: dto.label ?? '',
+        createdAt: this.clock.now(),
+        firedAt: null,
+      };
+      await this.repository.insert(row);
+      await this.events.record(actor, 'timer.registered', { instanceId: row.instanceId, entityId: entity?.id ?? null }, {
+        timerId: row.id,
+        anchorField: row.anchorField,
+        anchorAt: new Date(row.anchorAt).toISOString(),
+        offset: row.offset,
+        fireAt: new Date(row.fireAt).toISOString(),
+        label: row.label,
+      });
+      return row;
+    });
+    return toTimerResponse(timer, this.clock.now());
+  }
+
+  async get(id: string): Promise<TimerResponse> {
+    const row = await this.db.read(() => this.repository.findById(id));
+    if (!row) throw new NotFoundException(`There is no timer ${id}.`);
+    return toTimerResponse(row, this.clock.now());
+  }
+
+  async list(query: ListTimersQueryDto): Promise<Page<TimerResponse>> {
+    const [rows, total] = await this.db.read(() =>
+      this.repository.list({ instanceId: query.instanceId, status: query.status }, query.limit ?? 50, query.offset ?? 0),
+    );
+    const now = this.clock.now();
+    return pageOf(rows.map((row) => toTimerResponse(row, now)), total, query);
+  }
+
+  async cancel(actor: Actor, id: string): Promise<TimerResponse> {
+    const row = await this.db.transaction(async () => {
+      const timer = await this.repository.findById(id);
+      if (!timer) throw new NotFoundException(`There is no timer ${id}.`);
+      if (!(await this.repository.cancel(id))) {
+        const current = (await this.repository.findById(id))?.status ?? timer.status;
+        throw new ConflictException(`The timer is already ${current}.`);
+      }
+      await this.recordCancelled(actor, timer, 'cancelled');
+      return { ...timer, status: 'cancelled' as const };
+    });
+    return toTimerResponse(row, this.clock.now());
+  }
+
+  /** Cancels the instance's pending timers when it closes. Joins the caller's transaction. */
+  async cancelForInstance(instanceId: string, actor: Actor = SYSTEM_ACTOR): Promise<number> {
+    return this.db.transaction(async () => {
+      let cancelled = 0;
+      for (const timer of await this.repository.listPending(instanceId)) {
+        if (!(await this.repository.cancel(timer.id))) continue;
+        await this.recordCancelled(actor, timer, 'instance closed');
+        cancelled++;
+      }
+      return cancelled;
+    });
+  }
+
+  /**
+   * Moves pending timers whose anchor field changed (a course start moved, an invoice due date
+   * was extended). A field that no longer reads as a date leaves its timer where it was.
+   * Joins the caller's transaction.
+   */
+  async recomputeForInstance(instanceId: string, actor: Actor = SYSTEM_ACTOR): Promise<number> {
+    return this.db.transaction(async () => {
+      const timers = await this.repository.listPending(instanceId, true);
+      if (timers.length === 0) return 0;
+      const instance = await this.repository.findInstance(instanceId);
+      if (!instance) return 0;
+      const entity = await this.repository.findEntity(instance.entityId);
+      let moved = 0;
+      for (const timer of timers) {
+        const calendar = timer.calendarKey ? await this.repository.findCalendar(timer.calendarKey) : null;
+        const zone = timer.timeZone ?? calendar?.timeZone ?? 'UTC';
+        const anchorAt = parseAnchor(readAnchor(timer.anchorField!, instance, entity), zone);
+        if (anchorAt === null || anchorAt === timer.anchorAt) continue;
+        const fireAt = computeFireAt({ ...timer, anchorAt, calendar: businessDays(calendar) });
+        if (!(await this.repository.reschedule(timer.id, anchorAt, fireAt))) continue;
+        await this.events.record(actor, 'timer.rescheduled', { instanceId, entityId: instance.entityId }, {
+          timerId: timer.id,
+          anchorField: timer.anchorField,
+          anchorAt: new Date(anchorAt).toISOString(),
+          fireAt: new Date(fireAt).toISOString(),
+          previousFireAt: new Date(timer.fireAt).toISOString(),
+        });
+        moved++;
+      }
+      return moved;
+    });
+  }
+
+  private async loadInstance(id: string): Promise<InstanceTable> {
+    const instance = await this.repository.findInstance(id);
+    if (!instance) throw new NotFoundException(`There is no instance ${id}.`);
+    if (CLOSED.has(instance.status)) throw new ConflictException(`The instance is ${instance.status}; it cannot wait for a timer.`);
+    return instance;
+  }
+
+  private anchorFromField(path: string, instance: InstanceTable, entity: EntityTable | null, zone: string): number {
+    const value = readAnchor(path, instance, entity);
+    const anchorAt = parseAnchor(value, zone);
+    if (anchorAt === null) {
+      const found = value === undefined ? 'nothing is there' : `it holds ${JSON.stringify(value)?.slice(0, 60)}`;
+      throw fieldError('anchorField', `"${path}" does not resolve to a date on this instance: ${found}`);
+    }
+    return anchorAt;
+  }
+
+  private async recordCancelled(actor: Actor, timer: TimerTable, reason: string): Promise<void> {
+    const entityId = timer.instanceId ? (await this.repository.findInstance(timer.instanceId))?.entityId ?? null : null;
+    const refs = { instanceId: timer.instanceId, entityId };
+    await this.events.record(actor, 'timer.cancelled', refs, { timerId: timer.id, label: timer.label, reason });
+  }
+}
+
+const businessDays = (calendar: CalendarTable | null): BusinessDays | null =>
+  calendar ? { timeZone: calendar.timeZone, holidays: calendar.holidays } : null;
+
+const fieldError = (field: string, message: string): BadRequestException =>
+  new BadRequestException({ message: `${field}: ${message}`, details: [{ field, messages: [message] }] });

@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { iso } from '../common/time';
+import type { WebhookSubscriptionTable } from '../database/tables';
+
+/** The events the Caseflow Trigger node can start a flow on. */
+export const WEBHOOK_EVENTS = [
+  'instance.launched',
+  'stage.entered',
+  'task.created',
+  'task.overdue',
+  'task.escalated',
+  'instance.escalated',
+  'task.decided',
+  'instance.stalled',
+  'instance.completed',
+  'instance.cancelled',
+  'message.sent',
+] as const;
+export const ALL_EVENTS = '*';
+
+export class CreateWebhookDto {
+  @ApiProperty({ type: [String], enum: [...WEBHOOK_EVENTS, ALL_EVENTS], example: ['task.decided'] })
+  @IsArray() @ArrayNotEmpty() @ArrayMaxSize(20) @IsIn([...WEBHOOK_EVENTS, ALL_EVENTS], { each: true })
+  events!: string[];
+
+  @ApiProperty({ example: 'http://localhost:5678/webhook/abc' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }) @MaxLength(2000)
+  targetUrl!: string;
+
+  @ApiPropertyOptional({ description: 'Only events of instances of this process' })
+  @IsOptional() @IsString() @MaxLength(100)
+  processKey?: string;
+}
+
+export interface WebhookResponse {
+  id: string;
+  events: string[];
+  targetUrl: string;
+  processKey: string | null;
+  createdAt: string;
+}
+
+export const toWebhookResponse = (row: WebhookSubscriptionTable): WebhookResponse => ({
+  id: row.id,
+  events: row.events,
+  targetUrl: row.targetUrl,
+  processKey: row.processKey,
+  createdAt: iso(row.createdAt)!,
+});
