@@ -1,0 +1,19 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/**
+ * The URL the backend calls to resume this execution, exactly as n8n builds it for `$execution.resumeUrl`:
+ * newer n8n appends the execution's resume token (?signature=…) and refuses calls without it, so the URL
+ * is passed on untouched. (n8n's getSignedResumeUrl() is not used: its per-node URL is only accepted for
+ * "send and wait" operations.)
+ */
+export function resumeUrlOf(this: IExecuteFunctions, itemIndex: number): string {
+	const url = this.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex);
+	if (typeof url !== 'string' || !/^https?:\/\//.test(url)) {
+		throw new NodeOperationError(this.getNode(), 'n8n did not provide a resume URL for this execution', {
+			itemIndex,
+			description: 'Set WEBHOOK_URL on n8n to an address the Caseflow backend can reach.',
+		});
+	}
+	return url;
+}

@@ -1,0 +1,174 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+export const CREDENTIAL_TYPE = 'caseflowApi';
+
+export type CaseflowFunctions =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export interface CaseflowRequest {
+	method: IHttpRequestMethods;
+	/** Path under /api/v1, starting with a slash. */
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+}
+
+/** People paste the backend's address with or without a trailing slash or the /api/v1 suffix. */
+export function apiBaseUrl(baseUrl: unknown): string {
+	const trimmed = String(baseUrl ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+	return `${trimmed.replace(/\/api\/v1$/, '')}/api/v1`;
+}
+
+async function send(
+	this: CaseflowFunctions,
+	request: CaseflowRequest,
+	returnFullResponse: boolean,
+): Promise<unknown> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const url = `${apiBaseUrl(credentials.baseUrl)}${request.path}`;
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		json: true,
+		returnFullResponse,
+	};
+	if (request.body !== undefined) options.body = request.body;
+	if (request.qs !== undefined) options.qs = request.qs;
+	try {
+		return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
+	} catch (error) {
+		throw toCaseflowApiError(this.getNode(), error, url);
+	}
+}
+
+/** Every call to the Caseflow backend goes through here: credential, base URL and error messages in one place. */
+export async function caseflowRequest<T>(this: CaseflowFunctions, request: CaseflowRequest): Promise<T> {
+	return (await send.call(this, request, false)) as T;
+}
+
+/** Like caseflowRequest, for the few calls whose status code carries meaning (201 created vs 200 reused). */
+export async function caseflowRequestWithStatus<T>(
+	this: CaseflowFunctions,
+	request: CaseflowRequest,
+): Promise<{ statusCode: number; body: T }> {
+	const response = (await send.call(this, request, true)) as { statusCode: number; body: T };
+	return { statusCode: response.statusCode, body: response.body };
+}
+
+interface ErrorLike {
+	httpCode?: string | null;
+	statusCode?: number;
+	code?: string;
+	message?: string;
+	context?: { data?: unknown };
+	cause?: ErrorLike;
+	response?: { status?: number; data?: unknown; body?: unknown };
+}
+
+interface BackendErrorBody {
+	statusCode?: number;
+	message?: string | string[];
+	details?: Array<{ field: string; messages: string[] }>;
+	correlationId?: string;
+}
+
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name does not resolve',
+	EAI_AGAIN: 'the host name does not resolve',
+	ETIMEDOUT: 'the connection timed out',
+	ECONNRESET: 'the connection was closed',
+	EHOSTUNREACH: 'the host is unreachable',
+};
+
+function asObject(value: unknown): Record<string, unknown> | undefined {
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: undefined;
+}
+
+/** n8n wraps HTTP failures differently across versions; look for the backend's JSON body in each place. */
+function findBackendBody(error: ErrorLike): BackendErrorBody | undefined {
+	const candidates = [
+		error.context?.data,
+		error.cause?.response?.data,
+		error.cause?.response?.body,
+		error.response?.data,
+		error.response?.body,
+	];
+	for (const candidate of candidates) {
+		const body = asObject(candidate);
+		if (body && ('message' in body || 'statusCode' in body)) return body as BackendErrorBody;
+	}
+	return undefined;
+}
+
+function findStatus(error: ErrorLike, body: BackendErrorBody | undefined): number | undefined {
+	const candidates = [
+		body?.statusCode,
+		error.response?.status,
+		error.cause?.response?.status,
+		error.httpCode ? Number(error.httpCode) : undefined,
+		error.statusCode,
+	];
+	return candidates.find((status): status is number => typeof status === 'number' && status >= 100);
+}
+
+function findNetworkCode(error: ErrorLike): string | undefined {
+	const codes = [error.code, error.cause?.code, error.cause?.cause?.code];
+	const known = codes.find((code) => code !== undefined && code in NETWORK_FAILURES);
+	if (known) return known;
+	return Object.keys(NETWORK_FAILURES).find((code) => (error.message ?? '').includes(code));
+}
+
+const HINTS: Record<number, string> = {
+	401: 'Check the API key in the Caseflow API credential: it must be a whole key as shown once when it was created (cf_…), not revoked.',
+	403: 'The API key lacks a permission this call needs: give it the "automation" scope (Admin → API keys).',
+	404: 'Nothing with that id or key exists in Caseflow: check the value, or the Base URL in the Caseflow API credential if every call fails.',
+	409: 'The case or task is not in a state that allows this (see the message above).',
+	413: 'The request is too large: send fewer or smaller attachments.',
+};
+
+/** Turns a failed call into a NodeApiError whose message is the backend's own (it says what to fix). */
+export function toCaseflowApiError(node: INode, error: unknown, url: string): NodeApiError {
+	const failure = (asObject(error) ?? {}) as ErrorLike;
+	const body = findBackendBody(failure);
+	const status = findStatus(failure, body);
+
+	if (status === undefined) {
+		const code = findNetworkCode(failure);
+		const reason = code ? NETWORK_FAILURES[code] : (failure.message ?? 'no response');
+		return new NodeApiError(node, { message: reason } as JsonObject, {
+			message: `Could not reach the Caseflow backend at ${url}: ${reason}`,
+			description:
+				'Check the Base URL in the Caseflow API credential (the address of the Caseflow backend, e.g. http://localhost:3000) and that the backend is running.',
+		});
+	}
+
+	const backendMessage = Array.isArray(body?.message) ? body?.message.join('; ') : body?.message;
+	const details = (body?.details ?? []).map((detail) => `${detail.field}: ${detail.messages.join(', ')}`);
+	const description = [...details, HINTS[status] ?? '', body?.correlationId ? `Correlation id: ${body.correlationId}` : '']
+		.filter((line) => line !== '')
+		.join('\n');
+	return new NodeApiError(node, (body ?? { message: failure.message ?? '' }) as JsonObject, {
+		message: backendMessage ?? `The Caseflow backend answered ${status} for ${url}`,
+		description,
+		httpCode: String(status),
+	});
+}
