@@ -1,0 +1,9 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+export type CaseflowResource = 'instance' | 'entity';
+
+/** What each operation file exports: its own UI properties and the work for one item. */
+export interface CaseflowOperation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): Promise<IDataObject>;
+}

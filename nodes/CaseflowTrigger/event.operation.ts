@@ -1,0 +1,24 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { caseContextOrId } from '../shared/context';
+import { readSignedCall, refuseCall } from '../shared/signed-call';
+
+/** A signed event from the backend starts the workflow; anything unsigned is refused with 401. */
+export async function receiveEvent(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const call = await readSignedCall.call(this);
+	if (!call.accepted) return call.response;
+	const event = call.body.event as IDataObject | undefined;
+	if (!event || typeof event.type !== 'string') {
+		return refuseCall.call(this, 422, 'Expected a Caseflow event: { event: { id, type, … } }');
+	}
+	const events = this.getNodeParameter('events', []) as string[];
+	if (!events.includes('*') && !events.includes(event.type)) {
+		// The subscription changed since the backend queued this delivery: acknowledge, start nothing.
+		return { webhookResponse: { ignored: event.type } };
+	}
+	const caseflow = await caseContextOrId.call(this, event.instanceId as string | null);
+	return {
+		workflowData: [
+			[{ json: { ...event, caseflow: { ...caseflow, taskId: event.taskId ?? null }, deliveryId: call.idempotencyKey ?? null } }],
+		],
+	};
+}

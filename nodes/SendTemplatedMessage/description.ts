@@ -1,0 +1,103 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { messageTemplateProperty, queueProperty } from '../shared/descriptions';
+
+export const sendTemplatedMessageProperties: INodeProperties[] = [
+	{
+		displayName: 'Instance ID',
+		name: 'instanceId',
+		type: 'string',
+		default: '={{ $json.caseflow?.instanceId ?? \'\' }}',
+		description:
+			'The case the message is about: its entity, data, stage and links are available to the template, and the message shows on its timeline. Leave empty for a message about no case.',
+	},
+	{
+		displayName: 'Content',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		default: 'template',
+		options: [
+			{ name: 'Saved Template', value: 'template', description: 'A versioned template kept in Caseflow' },
+			{ name: 'Written Here', value: 'inline', description: 'A Handlebars subject and body typed into this node' },
+		],
+	},
+	messageTemplateProperty({ required: true, displayOptions: { show: { source: ['template'] } } }),
+	{
+		displayName: 'Subject',
+		name: 'subject',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Your booking {{entity.externalId}} is confirmed',
+		displayOptions: { show: { source: ['inline'] } },
+		description: 'Handlebars, rendered by Caseflow with the case (entity, data, stage, links)',
+	},
+	{
+		displayName: 'HTML Body',
+		name: 'html',
+		type: 'string',
+		typeOptions: { rows: 6 },
+		default: '',
+		displayOptions: { show: { source: ['inline'] } },
+		description: 'Handlebars; values are HTML-escaped',
+	},
+	{
+		displayName: 'Text Body',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		displayOptions: { show: { source: ['inline'] } },
+		description: 'Handlebars; the plain-text version',
+	},
+	{
+		displayName: 'Send to the Entity',
+		name: 'toEntity',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to send to the email address of the entity the case is about',
+	},
+	{
+		displayName: "Send to the Entity's Manager",
+		name: 'toManager',
+		type: 'boolean',
+		default: false,
+		description: "Whether to send to the entity's manager email",
+	},
+	{
+		displayName: 'More Recipients',
+		name: 'recipients',
+		type: 'collection',
+		placeholder: 'Add Recipient',
+		default: {},
+		options: [
+			{
+				displayName: 'Addresses',
+				name: 'addresses',
+				type: 'string',
+				default: '',
+				placeholder: 'finance@example.com, ops@example.com',
+				description: 'Email addresses, separated by commas',
+			},
+			queueProperty({
+				description:
+					'Everyone in this queue. Choose from the list, or specify its key using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			}),
+		],
+	},
+	{
+		displayName: 'Extra Template Data (JSON)',
+		name: 'data',
+		type: 'json',
+		default: '{}',
+		description: "Merged over the case's data when rendering",
+	},
+	{
+		displayName: 'Attachments',
+		name: 'attachments',
+		type: 'string',
+		default: '',
+		placeholder: 'data, invoice',
+		description: 'Names of binary properties of the item to attach, separated by commas',
+	},
+];
