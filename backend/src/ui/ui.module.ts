@@ -16,11 +16,14 @@ export class UiModule implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    // The CLI boots the application without HTTP: nothing to serve then.
+    const adapter = this.adapterHost.httpAdapter;
+    if (!adapter) return;
     const root = resolve(this.config.uiDistPath ?? DEFAULT_UI_DIST);
     if (!hasBuiltUi(root)) {
       this.logger.log(`No built UI at ${root} (run "npm run build -w editor-ui"); serving the API only`);
       return;
     }
-    await serveUi(this.adapterHost.httpAdapter.getInstance<FastifyInstance>(), root);
+    await serveUi(adapter.getInstance<FastifyInstance>(), root);
   }
 }
