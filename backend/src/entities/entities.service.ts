@@ -8,6 +8,7 @@ import { Database } from '../database/database';
 import { isUniqueViolation } from '../database/errors';
 import type { EntityTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
+import { TimersService } from '../timers/timers.service';
 import { EntitiesRepository } from './entities.repository';
 import {
   ConvertEntityDto,
@@ -28,6 +29,7 @@ export class EntitiesService {
     private readonly db: Database,
     private readonly repository: EntitiesRepository,
     private readonly events: EventsService,
+    private readonly timers: TimersService,
     private readonly clock: Clock,
   ) {}
 
@@ -133,6 +135,8 @@ export class EntitiesService {
     const updatedAt = this.clock.now();
     await this.repository.update(current.id, { ...changes.patch, updatedAt });
     await this.events.record(actor, 'entity.updated', { entityId: current.id }, { before: changes.before, after: changes.after });
+    // A timer may be anchored on the entity ("14 days before entity.attributes.courseStart").
+    await this.timers.recomputeForEntity(current.id, actor);
     return { ...current, ...changes.patch, updatedAt };
   }
 

@@ -39,6 +39,18 @@ export class TimersRepository {
     return this.db.manager.findAndCount(TimerTable, { where, order: { fireAt: 'ASC', id: 'ASC' }, take: limit, skip: offset });
   }
 
+  /** Open cases of an entity that have a pending timer anchored on a field. */
+  async instancesWithAnchoredTimers(entityId: string): Promise<string[]> {
+    // The query builder is needed for the join from timers to their instances.
+    const rows = await this.db.manager
+      .createQueryBuilder(TimerTable, 't')
+      .innerJoin(InstanceTable, 'i', 'i.id = t.instance_id')
+      .select('DISTINCT t.instance_id', 'instanceId')
+      .where("t.status = 'pending' AND t.anchor_field IS NOT NULL AND i.entity_id = :entityId", { entityId })
+      .getRawMany<{ instanceId: string }>();
+    return rows.map((r) => r.instanceId);
+  }
+
   listPending(instanceId: string, anchoredOnly = false): Promise<TimerTable[]> {
     const where: FindOptionsWhere<TimerTable> = { instanceId, status: 'pending' };
     if (anchoredOnly) where.anchorField = Not(IsNull());

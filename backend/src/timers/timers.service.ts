@@ -126,6 +126,15 @@ export class TimersService {
    * was extended). A field that no longer reads as a date leaves its timer where it was.
    * Joins the caller's transaction.
    */
+  /** After an entity changed: moves the timers of its cases that are anchored on a field. */
+  async recomputeForEntity(entityId: string, actor: Actor = SYSTEM_ACTOR): Promise<number> {
+    let moved = 0;
+    for (const instanceId of await this.repository.instancesWithAnchoredTimers(entityId)) {
+      moved += await this.recomputeForInstance(instanceId, actor);
+    }
+    return moved;
+  }
+
   async recomputeForInstance(instanceId: string, actor: Actor = SYSTEM_ACTOR): Promise<number> {
     return this.db.transaction(async () => {
       const timers = await this.repository.listPending(instanceId, true);
