@@ -16,8 +16,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options), adapter, {
     logger: levelsFrom(config.logLevel),
     abortOnError: false,
+    // JSON bodies are parsed by acceptEmptyJsonBodies below.
+    bodyParser: false,
   });
   await app.register(fastifyCookie);
+  acceptEmptyJsonBodies(app);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -36,6 +39,22 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   await app.init();
   return app;
+}
+
+/**
+ * Body-less actions (publish, claim) are often sent with `content-type: application/json` and
+ * no body, which Fastify refuses by default; treat that as no body. Everything else goes
+ * through Fastify's own parser, which also guards against prototype poisoning.
+ */
+function acceptEmptyJsonBodies(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const parseJson = fastify.getDefaultJsonParser('error', 'ignore');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text.trim() === '') return done(null, undefined);
+    parseJson(request, text, done);
+  });
 }
 
 function levelsFrom(level: AppConfig['logLevel']): Array<'error' | 'warn' | 'log' | 'debug' | 'verbose'> {

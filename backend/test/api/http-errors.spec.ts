@@ -14,6 +14,19 @@ describe('bad requests', () => {
     expect(res.body.message).toMatch(/JSON/i);
   });
 
+  it('treats an empty JSON body as no body', async () => {
+    await t.admin.post('/queues').send({ key: 'q', name: 'Q' }).expect(201);
+    await t.admin
+      .post('/processes')
+      .send({ key: 'p', name: 'P', entityTypes: ['student'], stages: [{ key: 's', name: 'S' }], decisions: [] })
+      .expect(201);
+    await t.admin.post('/processes/p/publish').set('content-type', 'application/json').expect(200);
+  });
+
+  it('refuses a prototype-poisoning body', async () => {
+    await t.automation.post('/instances').set('content-type', 'application/json').send('{"__proto__": {"admin": true}}').expect(400);
+  });
+
   it('answers an oversized body with 413', async () => {
     const res = await t.automation.post('/instances').send({ processKey: 'x', data: { blob: 'x'.repeat(100 * 1024) } }).expect(413);
     expect(res.body.statusCode).toBe(413);
