@@ -1,0 +1,167 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+	INodeExecutionData,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { BASE_URL, FakeBackend } from './fake-backend';
+
+export const CREDENTIALS = { baseUrl: `${BASE_URL}/`, apiKey: 'cf_0123456789ab_secret', signingSecret: 'unit-signing-secret' };
+export const RESUME_URL = 'http://n8n.test/webhook-waiting/exec-1?signature=token';
+
+type Parameters = IDataObject | ((itemIndex: number) => IDataObject);
+
+export interface FakeOptions {
+	backend?: FakeBackend;
+	parameters?: Parameters;
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	nodeName?: string;
+	credentials?: IDataObject;
+}
+
+function nodeOf(name: string): INode {
+	return { id: 'node-1', name, type: 'n8n-nodes-caseflow.test', typeVersion: 1, position: [0, 0], parameters: {} };
+}
+
+function parameterLookup(parameters: Parameters) {
+	return (name: string, itemIndex: number, fallback?: unknown): unknown => {
+		const values = typeof parameters === 'function' ? parameters(itemIndex) : parameters;
+		return name in values ? values[name] : fallback;
+	};
+}
+
+const logger = { warn: jest.fn(), info: jest.fn(), debug: jest.fn(), error: jest.fn() };
+
+function requestHelper(node: INode, backend: FakeBackend) {
+	return jest.fn(async function (this: unknown, credentialType: string, options: IHttpRequestOptions) {
+		return await backend.request(node, credentialType, options);
+	});
+}
+
+export interface FakeExecute {
+	context: IExecuteFunctions;
+	backend: FakeBackend;
+	waits: Date[];
+}
+
+/** The parts of n8n's execute context the nodes use, with a fake backend behind the credential. */
+export function fakeExecute(options: FakeOptions = {}): FakeExecute {
+	const backend = options.backend ?? new FakeBackend();
+	const node = nodeOf(options.nodeName ?? 'Caseflow Node');
+	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
+	const parameter = parameterLookup(options.parameters ?? {});
+	const waits: Date[] = [];
+	const context = {
+		getNode: () => node,
+		getInputData: () => items,
+		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => parameter(name, itemIndex, fallback),
+		continueOnFail: () => options.continueOnFail === true,
+		getCredentials: async () => options.credentials ?? CREDENTIALS,
+		getExecutionId: () => 'exec-1',
+		getTimezone: () => 'Europe/London',
+		evaluateExpression: (expression: string) => {
+			if (expression.includes('$execution.resumeUrl')) return RESUME_URL;
+			throw new Error(`unexpected expression ${expression}`);
+		},
+		putExecutionToWait: async (until: Date) => {
+			waits.push(until);
+		},
+		logger,
+		helpers: {
+			httpRequestWithAuthentication: requestHelper(node, backend),
+			getBinaryDataBuffer: async (itemIndex: number, property: string) => {
+				const binary = items[itemIndex].binary?.[property];
+				if (!binary) throw new Error(`no binary ${property}`);
+				return Buffer.from(binary.data, 'base64');
+			},
+		},
+	};
+	return { context: context as unknown as IExecuteFunctions, backend, waits };
+}
+
+export interface FakeRequest {
+	headers?: Record<string, string>;
+	body?: IDataObject;
+	rawBody?: string;
+}
+
+export interface FakeWebhook {
+	context: IWebhookFunctions;
+	backend: FakeBackend;
+	response: { status?: number; body?: string };
+}
+
+export function fakeWebhook(request: FakeRequest, options: FakeOptions = {}): FakeWebhook {
+	const backend = options.backend ?? new FakeBackend();
+	const node = nodeOf(options.nodeName ?? 'Caseflow Node');
+	const parameter = parameterLookup(options.parameters ?? {});
+	const response: FakeWebhook['response'] = {};
+	const body = request.body ?? {};
+	const headers = request.headers ?? {};
+	const context = {
+		getNode: () => node,
+		getNodeParameter: (name: string, fallback?: unknown) => parameter(name, 0, fallback),
+		getCredentials: async () => options.credentials ?? CREDENTIALS,
+		getBodyData: () => body,
+		getHeaderData: () => headers,
+		getRequestObject: () => ({
+			headers,
+			body,
+			rawBody: request.rawBody === undefined ? undefined : Buffer.from(request.rawBody),
+		}),
+		getResponseObject: () => ({
+			writeHead: (status: number) => {
+				response.status = status;
+			},
+			end: (text: string) => {
+				response.body = text;
+			},
+		}),
+		logger,
+		helpers: { httpRequestWithAuthentication: requestHelper(node, backend) },
+	};
+	return { context: context as unknown as IWebhookFunctions, backend, response };
+}
+
+export interface FakeHook {
+	context: IHookFunctions;
+	backend: FakeBackend;
+	staticData: IDataObject;
+}
+
+export function fakeHook(options: FakeOptions & { webhookUrl?: string; staticData?: IDataObject } = {}): FakeHook {
+	const backend = options.backend ?? new FakeBackend();
+	const node = nodeOf(options.nodeName ?? 'Caseflow Trigger');
+	const parameter = parameterLookup(options.parameters ?? {});
+	const staticData = options.staticData ?? {};
+	const context = {
+		getNode: () => node,
+		getNodeParameter: (name: string, fallback?: unknown) => parameter(name, 0, fallback),
+		getCredentials: async () => options.credentials ?? CREDENTIALS,
+		getWorkflowStaticData: () => staticData,
+		getNodeWebhookUrl: () => options.webhookUrl ?? 'http://n8n.test/webhook/abc/webhook',
+		logger,
+		helpers: { httpRequestWithAuthentication: requestHelper(node, backend) },
+	};
+	return { context: context as unknown as IHookFunctions, backend, staticData };
+}
+
+export function fakeLoadOptions(currentParameters: IDataObject, backend = new FakeBackend()) {
+	const node = nodeOf('Caseflow Node');
+	const context = {
+		getNode: () => node,
+		getCurrentNodeParameter: (name: string) => {
+			if (!(name in currentParameters)) throw new Error(`no parameter ${name}`);
+			return currentParameters[name];
+		},
+		getCredentials: async () => CREDENTIALS,
+		logger,
+		helpers: { httpRequestWithAuthentication: requestHelper(node, backend) },
+	};
+	return { context: context as unknown as ILoadOptionsFunctions, backend };
+}

@@ -1,0 +1,81 @@
+import { NodeApiError } from 'n8n-workflow';
+import { apiBaseUrl, caseflowRequest, caseflowRequestWithStatus, CREDENTIAL_TYPE } from '../../../nodes/shared/transport';
+import { FakeBackend } from './support/fake-backend';
+import { fakeExecute } from './support/fake-context';
+
+describe('apiBaseUrl', () => {
+	it.each([
+		['http://localhost:3000', 'http://localhost:3000/api/v1'],
+		['http://localhost:3000/', 'http://localhost:3000/api/v1'],
+		['http://localhost:3000/api/v1', 'http://localhost:3000/api/v1'],
+		[' https://cases.example.com/api/v1/ ', 'https://cases.example.com/api/v1'],
+	])('turns %j into %j', (input, expected) => {
+		expect(apiBaseUrl(input)).toBe(expected);
+	});
+});
+
+describe('caseflowRequest', () => {
+	it('calls the backend through the Caseflow credential, under /api/v1', async () => {
+		const backend = new FakeBackend().on('GET', '/queues', { items: [] });
+		const { context } = fakeExecute({ backend });
+		await expect(caseflowRequest.call(context, { method: 'GET', path: '/queues', qs: { limit: 5 } })).resolves.toEqual({ items: [] });
+		expect(backend.calls).toEqual([expect.objectContaining({ credentialType: CREDENTIAL_TYPE, path: '/queues', qs: { limit: 5 } })]);
+	});
+
+	it('returns the status code when asked (201 created vs 200 reused)', async () => {
+		const backend = new FakeBackend().on('POST', '/instances', { status: 201, body: { id: 'i1' } });
+		const { context } = fakeExecute({ backend });
+		await expect(caseflowRequestWithStatus.call(context, { method: 'POST', path: '/instances', body: {} })).resolves.toEqual({
+			statusCode: 201,
+			body: { id: 'i1' },
+		});
+	});
+
+	it("turns a 400 into a NodeApiError with the backend's message, adding field errors it left out", async () => {
+		const backend = new FakeBackend().on('POST', '/tasks', {
+			status: 400,
+			body: {
+				statusCode: 400,
+				error: 'Bad Request',
+				message: 'queue: queue "nope" does not exist',
+				details: [
+					{ field: 'queue', messages: ['queue "nope" does not exist'] },
+					{ field: 'title', messages: ['title must be shorter than or equal to 300 characters'] },
+				],
+			},
+		});
+		const { context } = fakeExecute({ backend });
+		const error = (await caseflowRequest.call(context, { method: 'POST', path: '/tasks', body: {} }).catch((e: unknown) => e)) as NodeApiError;
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('queue: queue "nope" does not exist');
+		expect(error.description).toBe('title: title must be shorter than or equal to 300 characters');
+		expect(error.httpCode).toBe('400');
+	});
+
+	it('says to check the API key on 401', async () => {
+		const backend = new FakeBackend().on('GET', '/queues', { status: 401, body: { statusCode: 401, message: 'Invalid API key' } });
+		const { context } = fakeExecute({ backend });
+		const error = (await caseflowRequest.call(context, { method: 'GET', path: '/queues' }).catch((e: unknown) => e)) as NodeApiError;
+		expect(error.message).toBe('Invalid API key');
+		expect(error.description).toContain('Check the API key in the Caseflow API credential');
+	});
+
+	it('says what state blocks a 409', async () => {
+		const backend = new FakeBackend().on('POST', /\/complete$/, {
+			status: 409,
+			body: { statusCode: 409, message: 'The instance is already cancelled' },
+		});
+		const { context } = fakeExecute({ backend });
+		const error = (await caseflowRequest.call(context, { method: 'POST', path: '/instances/x/complete' }).catch((e: unknown) => e)) as NodeApiError;
+		expect(error.message).toBe('The instance is already cancelled');
+		expect(error.httpCode).toBe('409');
+	});
+
+	it('points at the Base URL when the backend cannot be reached', async () => {
+		const backend = new FakeBackend().failWithNetworkError('ECONNREFUSED');
+		const { context } = fakeExecute({ backend });
+		const error = (await caseflowRequest.call(context, { method: 'GET', path: '/queues' }).catch((e: unknown) => e)) as NodeApiError;
+		expect(error.message).toBe('Could not reach the Caseflow backend at http://caseflow.test/api/v1/queues: the connection was refused');
+		expect(error.description).toContain('Check the Base URL in the Caseflow API credential');
+	});
+});
