@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarsModule } from '../calendars/calendars.module';
 import { EntitiesModule } from '../entities/entities.module';
 import { ProcessesModule } from '../processes/processes.module';
 import { QueuesModule } from '../queues/queues.module';
@@ -7,12 +8,15 @@ import { InstanceDetailService } from './instance-detail.service';
 import { InstancesController } from './instances.controller';
 import { InstancesRepository } from './instances.repository';
 import { InstancesService } from './instances.service';
+import { SlaController } from './sla.controller';
+import { SlaRepository } from './sla.repository';
+import { SlaService } from './sla.service';
 import { StagesService } from './stages.service';
 
 @Module({
-  imports: [EntitiesModule, ProcessesModule, QueuesModule, TimersModule],
-  controllers: [InstancesController],
-  providers: [InstancesRepository, InstancesService, StagesService, InstanceDetailService],
-  exports: [InstancesService, StagesService],
+  imports: [EntitiesModule, ProcessesModule, QueuesModule, TimersModule, CalendarsModule],
+  controllers: [InstancesController, SlaController],
+  providers: [InstancesRepository, InstancesService, StagesService, InstanceDetailService, SlaRepository, SlaService],
+  exports: [InstancesService, StagesService, SlaService],
 })
 export class InstancesModule {}

@@ -1,5 +1,6 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
+import { addBusinessMinutes } from '../calendars/business-time';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { EventsService } from '../events/events.service';
@@ -7,6 +8,7 @@ import type { InstanceTable, ProcessTable, StageVisitTable } from '../database/t
 import { ProcessesService } from '../processes/processes.service';
 import { QueuesService } from '../queues/queues.service';
 import { InstancesRepository } from './instances.repository';
+import { SlaService } from './sla.service';
 
 export interface EnterStageOptions {
   ownerQueue?: string;
@@ -25,6 +27,7 @@ export class StagesService {
     private readonly processes: ProcessesService,
     private readonly queues: QueuesService,
     private readonly events: EventsService,
+    private readonly sla: SlaService,
     private readonly clock: Clock,
   ) {}
 
@@ -47,6 +50,8 @@ export class StagesService {
     if (previous) await this.repository.closeVisit(previous.id, now);
 
     const slaMinutes = options.slaMinutes ?? stage.slaMinutes;
+    // SLA minutes are business minutes: "4 hours" entered at 16:00 on Friday is due on Monday.
+    const slaDueAt = slaMinutes ? addBusinessMinutes(await this.sla.calendarFor(process, stage.key), now, slaMinutes) : null;
     const visit: StageVisitTable = {
       id: newId(),
       instanceId: instance.id,
@@ -57,7 +62,7 @@ export class StagesService {
       note: options.note ?? null,
       enteredAt: now,
       exitedAt: null,
-      slaDueAt: slaMinutes ? now + slaMinutes * 60_000 : null,
+      slaDueAt,
       slaPausedAt: null,
       slaPausedMs: 0,
       breached: false,

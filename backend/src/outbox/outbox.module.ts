@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { DELIVERERS, Deliverer } from './deliverer';
 import { DevMailboxDeliverer } from './dev-mailbox.deliverer';
 import { HttpDeliverer } from './http.deliverer';
@@ -6,6 +7,7 @@ import { OutboxController } from './outbox.controller';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 import { OutboxWorker } from './outbox.worker';
+import { SmtpDeliverer } from './smtp.deliverer';
 
 @Global()
 @Module({
@@ -16,10 +18,15 @@ import { OutboxWorker } from './outbox.worker';
     OutboxWorker,
     HttpDeliverer,
     DevMailboxDeliverer,
+    SmtpDeliverer,
     {
       provide: DELIVERERS,
-      inject: [HttpDeliverer, DevMailboxDeliverer],
-      useFactory: (...deliverers: Deliverer[]) => deliverers,
+      inject: [APP_CONFIG, HttpDeliverer, DevMailboxDeliverer, SmtpDeliverer],
+      // With no SMTP server configured, email goes to the dev mailbox (GET /mailbox, the UI).
+      useFactory: (config: AppConfig, http: HttpDeliverer, mailbox: DevMailboxDeliverer, smtp: SmtpDeliverer): Deliverer[] => [
+        http,
+        config.smtp ? smtp : mailbox,
+      ],
     },
   ],
   exports: [OutboxService, OutboxWorker],

@@ -15,7 +15,8 @@ export class OutboxRepository {
    */
   async claimDue(now: number, leaseUntil: number, limit: number): Promise<OutboxTable[]> {
     if (this.db.isPostgres) {
-      const rows: Array<{ id: string }> = await this.db.manager.query(
+      // pg answers an UPDATE … RETURNING through TypeORM as [rows, rowCount].
+      const [rows] = (await this.db.manager.query(
         `UPDATE outbox SET locked_until = $2
           WHERE id IN (SELECT id FROM outbox
                         WHERE status = 'pending' AND next_attempt_at <= $1
@@ -23,7 +24,7 @@ export class OutboxRepository {
                         ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
           RETURNING id`,
         [now, leaseUntil, limit],
-      );
+      )) as [Array<{ id: string }>, number];
       return rows.length ? this.db.manager.findBy(OutboxTable, { id: In(rows.map((r) => r.id)) }) : [];
     }
     const due = await this.db.manager

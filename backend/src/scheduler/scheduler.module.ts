@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { EscalationsModule } from '../escalations/escalations.module';
+import { BreachSweep } from './breach-sweep';
+import { LadderEscalator } from './ladder-escalator';
+import { LadderSweep } from './ladder-sweep';
+import { SchedulerRepository } from './scheduler.repository';
+import { SchedulerService } from './scheduler.service';
+import { StageClocks } from './stage-clocks';
+import { StallSweep } from './stall-sweep';
+import { TimerSweep } from './timer-sweep';
+import { VisitsRepository } from './visits.repository';
+
+/** Due timers, SLA breaches, escalation ladders and stalled instances (see SchedulerService). */
+@Module({
+  imports: [ScheduleModule.forRoot(), EscalationsModule],
+  providers: [
+    SchedulerRepository,
+    VisitsRepository,
+    StageClocks,
+    TimerSweep,
+    BreachSweep,
+    LadderEscalator,
+    LadderSweep,
+    StallSweep,
+    SchedulerService,
+  ],
+  exports: [TimerSweep, BreachSweep, LadderSweep, StallSweep],
+})
+export class SchedulerModule {}
