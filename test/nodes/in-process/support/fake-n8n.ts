@@ -47,6 +47,8 @@ export interface NodeSpec {
 	/** "start", "collect", or a Caseflow node's name such as "awaitDecision". */
 	type: string;
 	parameters?: IDataObject;
+	/** Node settings such as continueOnFail or executeOnce. */
+	settings?: Partial<INode>;
 }
 
 export interface WorkflowSpec {
@@ -131,8 +133,11 @@ export class FakeN8n {
 			type: typeName(node.type),
 			typeVersion: 1,
 			position: [index * 200, 0],
-			parameters: node.parameters ?? {},
+			parameters: (node.parameters ?? {}) as INode['parameters'],
 			credentials: node.type === 'start' || node.type === 'collect' ? undefined : { caseflowApi: { id: 'cred-1', name: 'Caseflow' } },
+			// n8n gives every webhook node an id, which makes its production URL <base>/webhook/<id>/<path>.
+			...(node.type === 'caseflowTrigger' ? { webhookId: 'caseflow-trigger' } : {}),
+			...node.settings,
 		}));
 		const connections: IConnections = {};
 		for (const [from, to, output = 0] of spec.connections) {
@@ -350,7 +355,7 @@ export class FakeN8n {
 
 	/** Where n8n would receive the trigger's calls. */
 	get triggerUrl(): string {
-		return `${this.baseUrl}/webhook/wf-1/caseflow-trigger/webhook`;
+		return `${this.baseUrl}/webhook/caseflow-trigger/webhook`;
 	}
 
 	/** Resolves once a resumed execution has run on to its end or its next wait. */
