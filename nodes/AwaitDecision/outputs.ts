@@ -9,12 +9,12 @@ import type { IDataObject } from 'n8n-workflow';
  */
 export const awaitDecisionOutputs = (parameters: IDataObject) => {
 	if (parameters.outputMode === 'single') return [{ type: 'main', displayName: 'Decision' }];
-	const fromProcess = Array.isArray(parameters.processDecisions) ? parameters.processDecisions : [];
+	// n8n's expression sandbox hides globals such as Array and String: plain operators only.
+	const picked = parameters.processDecisions as string[] | string | undefined;
+	const keys = typeof picked === 'object' && picked !== null ? picked : [];
 	const typed = parameters.decisions as { values?: Array<{ key?: string; label?: string }> } | undefined;
 	const decisions =
-		parameters.decisionSource === 'process'
-			? fromProcess.map((key) => ({ key: String(key), label: String(key) }))
-			: (typed?.values ?? []);
+		parameters.decisionSource === 'process' ? keys.map((key) => ({ key: '' + key, label: '' + key })) : (typed?.values ?? []);
 	return [
 		{ type: 'main', displayName: 'Timed Out' },
 		...decisions.map((decision) => ({ type: 'main', displayName: decision.label || decision.key || '?' })),
