@@ -1,47 +1,55 @@
-import type { Actor, Instance, StageVisit, Task } from './types';
+import type { Instance, QueueRef, StageVisit, Task } from './types';
 
 /** What GET /instances/:id adds to an instance: everything its timeline is made of. */
 
 export interface Timer {
   id: string;
   label?: string | null;
+  anchorField?: string | null;
   fireAt: string;
-  status: string;
+  status: 'pending' | 'fired' | 'cancelled' | string;
   firedAt?: string | null;
+  createdAt?: string;
 }
 
 export interface Message {
   id: string;
+  instanceId?: string | null;
   templateKey?: string | null;
   templateVersion?: number | null;
   channel?: string;
   subject: string;
   text?: string | null;
   html?: string | null;
-  recipients: string[] | Array<{ address: string }> | Record<string, unknown>;
-  status: string;
-  createdAt?: string;
+  recipients: string[];
+  status: 'queued' | 'sent' | 'failed' | string;
+  error?: string | null;
+  createdAt: string;
   sentAt?: string | null;
 }
 
 export interface Escalation {
   id: string;
   taskId?: string | null;
+  ladderStep?: number | null;
+  action?: 'notify' | 'escalate';
   reason: string;
-  step?: number | null;
-  fromQueue?: { key: string; name: string } | string | null;
-  toQueue?: { key: string; name: string } | string | null;
-  toUser?: { id: string; name: string } | string | null;
+  fromQueue?: QueueRef | null;
+  toQueue?: QueueRef | null;
+  toUser?: { id: string; name: string } | null;
   priority?: number | null;
+  actor?: string;
   createdAt: string;
 }
 
 export interface Delivery {
   id: string;
   kind: string;
-  targetUrl?: string;
-  status: string;
+  /** Only the origin: a resume URL is a capability and never leaves the backend. */
+  target?: string | null;
+  status: 'pending' | 'delivered' | 'dead' | string;
   attempts: number;
+  maxAttempts?: number;
   lastError?: string | null;
   nextAttemptAt?: string | null;
   deliveredAt?: string | null;
@@ -51,21 +59,19 @@ export interface Delivery {
 export interface TimelineEvent {
   id: string;
   type: string;
-  actor?: Actor | string | null;
-  data?: Record<string, unknown>;
+  taskId?: string | null;
+  actor: { type: string; id: string | null; name: string | null };
+  data: Record<string, unknown>;
   at: string;
 }
 
+/** The structured lists are optional: when one is missing, the timeline falls back to the events. */
 export interface InstanceDetail extends Instance {
   stageVisits: StageVisit[];
-  tasks: Task[];
-  timers: Timer[];
-  messages: Message[];
-  escalations: Escalation[];
-  deliveries: Delivery[];
   timeline: TimelineEvent[];
-}
-
-export interface MailboxMessage extends Message {
-  instanceId?: string | null;
+  tasks?: Task[];
+  timers?: Timer[];
+  messages?: Message[];
+  escalations?: Escalation[];
+  deliveries?: Delivery[];
 }

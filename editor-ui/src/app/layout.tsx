@@ -1,17 +1,11 @@
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet } from 'react-router';
 import { useEntityTypes } from '../features/entities/entity-queries';
 import { useSession } from '../session/session';
 import { NAV_ITEMS } from './navigation';
 
 export function Layout() {
   const { me, can, signOut } = useSession();
-  const navigate = useNavigate();
   const entityTypes = useEntityTypes(can('entities:read'));
-
-  const handleSignOut = async () => {
-    await signOut();
-    void navigate('/sign-in', { replace: true });
-  };
 
   return (
     <div className="shell">
@@ -47,7 +41,7 @@ export function Layout() {
             <div className="account-name">{me?.name}</div>
             <div className="account-role">{me?.role}</div>
           </div>
-          <button type="button" className="button button-ghost" onClick={() => void handleSignOut()}>
+          <button type="button" className="button button-ghost" onClick={() => void signOut()}>
             Sign out
           </button>
         </div>

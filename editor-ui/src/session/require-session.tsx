@@ -4,12 +4,15 @@ import type { Permission } from '../api/types';
 import { Empty, Loading } from '../components/page-state';
 import { useSession } from './session';
 
-/** Sends signed-out visitors to sign-in (remembering where they were going). */
+/**
+ * Sends signed-out visitors to sign-in, remembering where they were going — unless they signed
+ * out themselves: the next person to sign in on this browser should not land on their page.
+ */
 export function RequireSession({ children }: { children: ReactNode }) {
-  const { me, loading } = useSession();
+  const { me, loading, signedOut } = useSession();
   const location = useLocation();
   if (loading) return <Loading label="Checking your session…" />;
-  if (!me) return <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  if (!me) return <Navigate to="/sign-in" replace state={signedOut ? null : { from: `${location.pathname}${location.search}` }} />;
   return <>{children}</>;
 }
 

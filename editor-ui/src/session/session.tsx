@@ -1,11 +1,13 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, onUnauthenticated } from '../api/client';
 import type { Me, Permission } from '../api/types';
 
 interface Session {
   me: Me | null;
   loading: boolean;
+  /** True after an explicit sign-out: the next person to sign in starts at their own home page. */
+  signedOut: boolean;
   can: (permission: Permission) => boolean;
   signIn: (email: string, password: string) => Promise<Me>;
   signOut: () => Promise<void>;
@@ -13,6 +15,14 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 export const ME_KEY = ['auth', 'me'] as const;
+
+/**
+ * Another user's data must not survive a sign-in or sign-out. The session query itself stays:
+ * its observer would not see a replacement entry, only an update of the one it watches.
+ */
+function forgetEverythingBut(queryClient: QueryClient, keep: readonly unknown[]): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== keep[0] || query.queryKey[1] !== keep[1] });
+}
 
 async function fetchMe(): Promise<Me | null> {
   try {
@@ -26,6 +36,7 @@ async function fetchMe(): Promise<Me | null> {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const me = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+  const [signedOut, setSignedOut] = useState(false);
 
   useEffect(
     () =>
@@ -38,8 +49,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (email: string, password: string) => {
       const signedIn = await api.post<Me>('/auth/login', { email, password });
-      queryClient.clear();
+      forgetEverythingBut(queryClient, ME_KEY);
       queryClient.setQueryData(ME_KEY, signedIn);
+      setSignedOut(false);
       return signedIn;
     },
     [queryClient],
@@ -47,7 +59,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     await api.post<unknown>('/auth/logout').catch(() => undefined);
-    queryClient.clear();
+    setSignedOut(true);
+    forgetEverythingBut(queryClient, ME_KEY);
     queryClient.setQueryData(ME_KEY, null);
   }, [queryClient]);
 
@@ -57,11 +70,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return {
       me: current,
       loading: me.isPending,
+      signedOut,
       can: (permission) => permissions.has(permission),
       signIn,
       signOut,
     };
-  }, [me.data, me.isPending, signIn, signOut]);
+  }, [me.data, me.isPending, signedOut, signIn, signOut]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -38,7 +38,7 @@ export function DeadLettersPanel() {
                   {list.map((delivery) => (
                     <tr key={delivery.id}>
                       <td>{delivery.kind}</td>
-                      <td className="small break">{delivery.targetUrl ?? '—'}</td>
+                      <td className="small break">{delivery.target ?? '—'}</td>
                       <td>{delivery.attempts}</td>
                       <td className="small">{delivery.lastError ?? '—'}</td>
                       <td>{formatDateTime(delivery.createdAt)}</td>

@@ -1,4 +1,4 @@
-import type { MailboxMessage } from '../../api/timeline-types';
+import type { Message } from '../../api/timeline-types';
 import { Empty, QueryState } from '../../components/page-state';
 import { formatDateTime } from '../../lib/format';
 import { recipientsOf } from '../instance/build-timeline';
@@ -7,7 +7,7 @@ import { useAdminList } from './admin-queries';
 
 /** Every message Caseflow "sent" while no SMTP server is configured. */
 export function MailboxPanel() {
-  const messages = useAdminList<MailboxMessage>(['admin', 'mailbox'], '/mailbox', { limit: '100' });
+  const messages = useAdminList<Message>(['admin', 'mailbox'], '/mailbox', { limit: '100' });
   return (
     <QueryState query={messages}>
       {(list) =>

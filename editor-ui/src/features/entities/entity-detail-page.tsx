@@ -36,7 +36,7 @@ export function EntityDetailPage() {
             <div className="column-main">
               <section className="card" aria-labelledby="cases-title">
                 <h2 id="cases-title">Cases</h2>
-                {(e.instances ?? []).length === 0 ? (
+                {e.instances.length === 0 ? (
                   <p className="muted">No workflow has run for this record yet.</p>
                 ) : (
                   <div className="table-scroll">
@@ -50,7 +50,7 @@ export function EntityDetailPage() {
                         </tr>
                       </thead>
                       <tbody>
-                        {(e.instances ?? []).map((instance) => (
+                        {e.instances.map((instance) => (
                           <tr key={instance.id}>
                             <td>
                               <Link to={`/instances/${instance.id}`}>{instance.processKey}</Link>
@@ -58,7 +58,7 @@ export function EntityDetailPage() {
                             <td>
                               <StatusBadge status={instance.status} />
                             </td>
-                            <td>{instance.currentStage?.name ?? instance.outcome ?? '—'}</td>
+                            <td>{instance.currentStageKey ?? '—'}</td>
                             <td>{formatDateTime(instance.createdAt)}</td>
                           </tr>
                         ))}

@@ -1,9 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Entity, EntityType, Instance, Page, Process } from '../../api/types';
+import type { Entity, EntityType, InstanceStatus, Page, Process } from '../../api/types';
+
+export interface EntityInstanceSummary {
+  id: string;
+  processKey: string;
+  status: InstanceStatus;
+  currentStageKey: string | null;
+  createdAt: string;
+}
 
 export interface EntityDetail extends Entity {
-  instances?: Array<Pick<Instance, 'id' | 'processKey' | 'status' | 'currentStage' | 'outcome' | 'createdAt'> & Partial<Instance>>;
+  instances: EntityInstanceSummary[];
 }
 
 export const entityKeys = {

@@ -11,6 +11,7 @@ const KIND_LABELS: Record<TimelineItem['kind'], string> = {
   escalation: 'Escalation',
   timer: 'Timer',
   delivery: 'Delivery',
+  event: 'Event',
 };
 
 export function TimelineList({ items }: { items: TimelineItem[] }) {
@@ -24,12 +25,10 @@ export function TimelineList({ items }: { items: TimelineItem[] }) {
             <time dateTime={item.at}>{formatDateTime(item.at)}</time>
           </div>
           <div className="timeline-body">
-            <p className="timeline-title">
-              {item.kind === 'task' || item.kind === 'decision' ? <Link to={`/tasks/${item.task.id}`}>{item.title}</Link> : item.title}
-            </p>
+            <p className="timeline-title">{item.taskId ? <Link to={`/tasks/${item.taskId}`}>{item.title}</Link> : item.title}</p>
             {item.detail ? <p className="muted small">{item.detail}</p> : null}
             {item.kind === 'decision' && item.comment ? <blockquote className="comment pre-wrap">{item.comment}</blockquote> : null}
-            {item.kind === 'message' ? <MessageBody message={item.message} /> : null}
+            {item.kind === 'message' && item.message ? <MessageBody message={item.message} /> : null}
           </div>
         </li>
       ))}

@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000;
 const PRESET_DAYS: Partial<Record<PeriodPreset, number>> = { '7d': 7, '30d': 30, '90d': 90 };
 
 /** The from/to instants the API gets for a period; custom dates cover whole days. */
-export function periodRange(filters: ReportFilters, now: number = Date.now()): { from?: string; to?: string } {
+export function periodRange(filters: ReportFilters, now: number): { from?: string; to?: string } {
   const days = PRESET_DAYS[filters.period];
   if (days) return { from: new Date(now - days * DAY_MS).toISOString() };
   if (filters.period !== 'custom') return {};
@@ -27,11 +27,11 @@ export function periodRange(filters: ReportFilters, now: number = Date.now()): {
   };
 }
 
-export function reportQuery(filters: ReportFilters, now?: number): Record<string, string | undefined> {
+export function reportQuery(filters: ReportFilters, now: number): Record<string, string | undefined> {
   return { processKey: filters.processKey || undefined, ...periodRange(filters, now) };
 }
 
 /** The CSV download of a report with the same filters as on screen. */
-export function csvUrl(report: ReportName, filters: ReportFilters, now?: number): string {
+export function csvUrl(report: ReportName, filters: ReportFilters, now: number): string {
   return apiUrl(`/reports/${report}`, { ...reportQuery(filters, now), format: 'csv' });
 }

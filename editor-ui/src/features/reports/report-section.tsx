@@ -3,14 +3,15 @@ import { api } from '../../api/client';
 import { ErrorNotice, Loading } from '../../components/page-state';
 import { formatDuration, titleCase } from '../../lib/format';
 import { ReportChart } from './report-chart';
-import { chartShape, columnsOf, flattenRow, rowsOf } from './report-data';
+import { chartData, type ChartSpec } from './chart-data';
+import { columnsOf, flattenRow, rowsOf } from './report-data';
 import { csvUrl, reportQuery, type ReportFilters, type ReportName } from './report-filters';
 
 export interface ReportDefinition {
   name: ReportName;
   title: string;
   description: string;
-  chart: 'bar' | 'pie' | 'none';
+  chart: ChartSpec | null;
 }
 
 function formatCell(column: string, value: string | number | boolean | null): string {
@@ -29,15 +30,21 @@ function columnTitle(column: string): string {
     .join(' ');
 }
 
-export function ReportSection({ definition, filters }: { definition: ReportDefinition; filters: ReportFilters }) {
-  const query = reportQuery(filters);
+interface ReportSectionProps {
+  definition: ReportDefinition;
+  filters: ReportFilters;
+  /** The moment "last 7 days" counts back from; held steady so the query key does not change on every render. */
+  now: number;
+}
+
+export function ReportSection({ definition, filters, now }: ReportSectionProps) {
+  const query = reportQuery(filters, now);
   const report = useQuery({
     queryKey: ['reports', definition.name, query],
     queryFn: ({ signal }) => api.get<unknown>(`/reports/${definition.name}`, query, signal),
   });
   const rows = rowsOf(report.data).map(flattenRow);
   const columns = columnsOf(rows);
-  const shape = chartShape(rows);
   const headingId = `report-${definition.name}`;
   return (
     <section className="card report" aria-labelledby={headingId}>
@@ -46,7 +53,7 @@ export function ReportSection({ definition, filters }: { definition: ReportDefin
           <h2 id={headingId}>{definition.title}</h2>
           <p className="muted small">{definition.description}</p>
         </div>
-        <a className="button" href={csvUrl(definition.name, filters)} download={`${definition.name}.csv`}>
+        <a className="button" href={csvUrl(definition.name, filters, now)} download={`${definition.name}.csv`}>
           Download CSV<span className="visually-hidden"> of {definition.title}</span>
         </a>
       </header>
@@ -58,7 +65,9 @@ export function ReportSection({ definition, filters }: { definition: ReportDefin
         <p className="muted">No data for this period.</p>
       ) : (
         <>
-          {definition.chart !== 'none' ? <ReportChart rows={rows} labels={shape.labels} values={shape.values} kind={definition.chart} title={definition.title} /> : null}
+          {definition.chart ? (
+            <ReportChart data={chartData(rows, definition.chart)} kind={definition.chart.kind} stacked={Boolean(definition.chart.pivot)} title={definition.title} />
+          ) : null}
           <div className="table-scroll">
             <table className="table table-compact">
               <thead>

@@ -1,17 +1,40 @@
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
+import { useNow } from '../../lib/use-now';
 import { useProcesses } from '../processes/process-queries';
 import type { PeriodPreset, ReportFilters } from './report-filters';
 import { ReportSection, type ReportDefinition } from './report-section';
 
+const BY_STAGE = ['processKey', 'stageName', 'stageKey'];
+
 const REPORTS: ReportDefinition[] = [
-  { name: 'volume', title: 'Volume', description: 'Cases started, open and closed, by process and stage.', chart: 'bar' },
-  { name: 'time-in-stage', title: 'Time in stage', description: 'Average, median (p50) and p90 time cases spend in each stage.', chart: 'bar' },
-  { name: 'decisions', title: 'Decisions', description: 'How often each decision is made.', chart: 'bar' },
-  { name: 'outcomes', title: 'Outcomes', description: 'How closed cases ended.', chart: 'pie' },
-  { name: 'overdue', title: 'Overdue tasks', description: 'Open tasks past their due time.', chart: 'none' },
-  { name: 'stalled', title: 'Stalled cases', description: 'Cases sitting in a stage longer than its stall threshold.', chart: 'none' },
-  { name: 'escalations', title: 'Escalations', description: 'Escalations by stage and reason.', chart: 'bar' },
+  {
+    name: 'volume',
+    title: 'Volume',
+    description: 'Cases by process, stage and status.',
+    chart: { kind: 'bar', labels: BY_STAGE, pivot: { seriesFrom: 'status', value: 'count' } },
+  },
+  {
+    name: 'time-in-stage',
+    title: 'Time in stage',
+    description: 'Average, median (p50) and p90 time cases spend in each stage.',
+    chart: { kind: 'bar', labels: ['processKey', 'stageName'], values: ['avgMs', 'p50Ms', 'p90Ms'] },
+  },
+  {
+    name: 'decisions',
+    title: 'Decisions',
+    description: 'How often each decision is made, per stage.',
+    chart: { kind: 'bar', labels: BY_STAGE, pivot: { seriesFrom: 'decision', value: 'count' } },
+  },
+  { name: 'outcomes', title: 'Outcomes', description: 'How closed cases ended.', chart: { kind: 'pie', labels: ['outcome'], values: ['count'] } },
+  { name: 'overdue', title: 'Overdue tasks', description: 'Open tasks past their due time.', chart: null },
+  { name: 'stalled', title: 'Stalled cases', description: 'Cases sitting in a stage longer than its stall threshold.', chart: null },
+  {
+    name: 'escalations',
+    title: 'Escalations',
+    description: 'Share of tasks escalated, per process.',
+    chart: { kind: 'bar', labels: ['processKey'], values: ['tasks', 'escalatedTasks', 'escalations'] },
+  },
 ];
 
 const PERIODS: Array<[PeriodPreset, string]> = [
@@ -22,6 +45,8 @@ const PERIODS: Array<[PeriodPreset, string]> = [
   ['custom', 'Custom dates'],
 ];
 
+const startOfMinute = (ms: number) => ms - (ms % 60_000);
+
 function readFilters(params: URLSearchParams): ReportFilters {
   const period = PERIODS.some(([value]) => value === params.get('period')) ? (params.get('period') as PeriodPreset) : '30d';
   return { processKey: params.get('process') ?? '', period, from: params.get('from') ?? '', to: params.get('to') ?? '' };
@@ -31,6 +56,7 @@ export default function ReportsPage() {
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   const processes = useProcesses();
+  const now = startOfMinute(useNow(60_000));
   const update = (change: Partial<ReportFilters>) => {
     const next = { ...filters, ...change };
     const result = new URLSearchParams();
@@ -80,7 +106,7 @@ export default function ReportsPage() {
       </form>
       <div className="report-grid">
         {REPORTS.map((definition) => (
-          <ReportSection key={definition.name} definition={definition} filters={filters} />
+          <ReportSection key={definition.name} definition={definition} filters={filters} now={now} />
         ))}
       </div>
     </>

@@ -1,0 +1,29 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { installFakeApi } from '../../test/fake-api';
+import { reviewer } from '../../test/fixtures';
+import { renderPage } from '../../test/render';
+import ReportsPage from './reports-page';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('ReportsPage', () => {
+  it('loads each report once and links its CSV with the same filters', async () => {
+    const { calls } = installFakeApi({
+      'GET /auth/me': () => ({ body: reviewer }),
+      'GET /processes': () => ({ body: { items: [], total: 0, limit: 50, offset: 0 } }),
+      'GET /reports/decisions': () => ({ body: { rows: [{ processKey: 'p', stageKey: 'review', decision: 'refer', count: 2, rate: 0.5 }] } }),
+      'GET /reports/:name': () => ({ body: { rows: [] } }),
+    });
+    renderPage('/reports?process=student-support&period=7d', [{ path: '/reports', element: <ReportsPage /> }]);
+    const decisions = await screen.findByRole('region', { name: 'Decisions' });
+    expect(await within(decisions).findByRole('cell', { name: 'refer' })).toBeInTheDocument();
+    expect(within(decisions).getByRole('cell', { name: '50%' })).toBeInTheDocument();
+    const csv = within(decisions).getByRole('link', { name: /Download CSV/ }).getAttribute('href') ?? '';
+    expect(csv).toMatch(/^\/api\/v1\/reports\/decisions\?processKey=student-support&from=.+&format=csv$/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The period's start is held steady: re-rendering must not start new queries.
+    expect(calls.filter((c) => c.path === '/reports/decisions')).toHaveLength(1);
+    expect(calls.find((c) => c.path === '/reports/decisions')?.query.get('processKey')).toBe('student-support');
+  });
+});
