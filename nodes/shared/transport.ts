@@ -162,7 +162,10 @@ export function toCaseflowApiError(node: INode, error: unknown, url: string): No
 	}
 
 	const backendMessage = Array.isArray(body?.message) ? body?.message.join('; ') : body?.message;
-	const details = (body?.details ?? []).map((detail) => `${detail.field}: ${detail.messages.join(', ')}`);
+	// The backend's message usually lists the field errors already; only add the ones it left out.
+	const details = (body?.details ?? [])
+		.map((detail) => `${detail.field}: ${detail.messages.join(', ')}`)
+		.filter((line) => !(backendMessage ?? '').includes(line));
 	const description = [...details, HINTS[status] ?? '', body?.correlationId ? `Correlation id: ${body.correlationId}` : '']
 		.filter((line) => line !== '')
 		.join('\n');
