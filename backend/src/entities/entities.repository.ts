@@ -20,6 +20,8 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (char) => `
 
 @Injectable()
 export class EntitiesRepository {
+  private readonly knownTypes = new Set<string>();
+
   constructor(private readonly db: Database) {}
 
   findById(id: string, forUpdate = false): Promise<EntityTable | null> {
@@ -46,8 +48,12 @@ export class EntitiesRepository {
     await this.db.manager.update(EntityTable, { id }, patch as QueryDeepPartialEntity<EntityTable>);
   }
 
+  /** Entity types are never deleted, so a type seen once stays known; unknown ones are asked again. */
   async entityTypeExists(key: string): Promise<boolean> {
-    return (await this.db.manager.countBy(EntityTypeTable, { key })) > 0;
+    if (this.knownTypes.has(key)) return true;
+    const exists = (await this.db.manager.countBy(EntityTypeTable, { key })) > 0;
+    if (exists) this.knownTypes.add(key);
+    return exists;
   }
 
   /** Query builder for the OR across columns and the portable case-insensitive LIKE. */

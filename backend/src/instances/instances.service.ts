@@ -96,9 +96,9 @@ export class InstancesService {
       { instanceId: instance.id, entityId: entity.id },
       { processKey: process.key, processVersion: process.version, idempotencyKey: instance.idempotencyKey },
     );
-    if (dto.stageKey) await this.stages.enter(actor, instance, process, dto.stageKey);
+    const visit = dto.stageKey ? await this.stages.enter(actor, instance, process, dto.stageKey) : null;
     await this.callLaunchWebhook(actor, process, instance, entity);
-    return { instance: await this.response(instance, entity), created: true };
+    return { instance: toInstanceResponse(instance, entity, visit), created: true };
   }
 
   private async resolveEntity(actor: Actor, dto: LaunchInstanceDto): Promise<EntityTable> {
