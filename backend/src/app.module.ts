@@ -13,6 +13,7 @@ import { EntitiesModule } from './entities/entities.module';
 import { EntityTypesModule } from './entity-types/entity-types.module';
 import { ProcessesModule } from './processes/processes.module';
 import { InstancesModule } from './instances/instances.module';
+import { InstanceDetailModule } from './instance-detail/instance-detail.module';
 import { TasksModule } from './tasks/tasks.module';
 import { MessagesModule } from './messages/messages.module';
 import { EscalationsModule } from './escalations/escalations.module';
@@ -20,6 +21,8 @@ import { TimersModule } from './timers/timers.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { ReportsModule } from './reports/reports.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { WaitsModule } from './waits/waits.module';
+import { SchedulerModule } from './scheduler/scheduler.module';
 import { UiModule } from './ui/ui.module';
 
 export interface AppOptions {
@@ -57,6 +60,7 @@ export class AppModule {
         EntityTypesModule,
         ProcessesModule,
         InstancesModule,
+        InstanceDetailModule,
         TasksModule,
         MessagesModule,
         EscalationsModule,
@@ -64,6 +68,8 @@ export class AppModule {
         WebhooksModule,
         ReportsModule,
         OutboxModule,
+        WaitsModule,
+        SchedulerModule,
         UiModule,
       ],
     };

@@ -5,7 +5,6 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import type { Page } from '../common/paging';
 import { idParam } from '../common/params';
-import { InstanceDetailResponse, InstanceDetailService } from './instance-detail.service';
 import {
   CancelInstanceDto,
   CompleteInstanceDto,
@@ -22,10 +21,7 @@ const uuid = idParam('instance');
 @ApiTags('instances')
 @Controller('instances')
 export class InstancesController {
-  constructor(
-    private readonly instances: InstancesService,
-    private readonly details: InstanceDetailService,
-  ) {}
+  constructor(private readonly instances: InstancesService) {}
 
   /** 201 for a new case, 200 when the idempotency key (or instanceId) names an existing one. */
   @Post()
@@ -44,12 +40,6 @@ export class InstancesController {
   @RequirePermission('instances:read')
   list(@Query() query: ListInstancesQuery): Promise<Page<InstanceResponse>> {
     return this.instances.list(query);
-  }
-
-  @Get(':id')
-  @RequirePermission('instances:read')
-  get(@Param('id', uuid) id: string): Promise<InstanceDetailResponse> {
-    return this.details.get(id);
   }
 
   @Patch(':id/data')

@@ -4,7 +4,6 @@ import { EntitiesModule } from '../entities/entities.module';
 import { ProcessesModule } from '../processes/processes.module';
 import { QueuesModule } from '../queues/queues.module';
 import { TimersModule } from '../timers/timers.module';
-import { InstanceDetailService } from './instance-detail.service';
 import { InstancesController } from './instances.controller';
 import { InstancesRepository } from './instances.repository';
 import { InstancesService } from './instances.service';
@@ -16,7 +15,7 @@ import { StagesService } from './stages.service';
 @Module({
   imports: [EntitiesModule, ProcessesModule, QueuesModule, TimersModule, CalendarsModule],
   controllers: [InstancesController, SlaController],
-  providers: [InstancesRepository, InstancesService, StagesService, InstanceDetailService, SlaRepository, SlaService],
-  exports: [InstancesService, StagesService, SlaService],
+  providers: [InstancesRepository, InstancesService, StagesService, SlaRepository, SlaService],
+  exports: [InstancesService, StagesService, SlaService, InstancesRepository],
 })
 export class InstancesModule {}

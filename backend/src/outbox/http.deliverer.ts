@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock } from '../common/clock';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, sign, TIMESTAMP_HEADER } from '../common/signing';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { OutboxKind, OutboxTable } from '../database/tables';
@@ -12,15 +11,14 @@ const TIMEOUT_MS = 10_000;
 export class HttpDeliverer implements Deliverer {
   readonly kinds: OutboxKind[] = ['n8n_resume', 'webhook'];
 
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly clock: Clock,
-  ) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async deliver(item: OutboxTable): Promise<DeliveryResult | void> {
     if (!item.target) throw new DeliveryError('no target URL', true);
     const body = JSON.stringify(item.payload);
-    const timestamp = this.clock.now();
+    // The receiver judges freshness by its own clock, so this is wall-clock time, not the
+    // injectable Clock that tests move.
+    const timestamp = Date.now();
     let response: Response;
     try {
       response = await fetch(item.target, {

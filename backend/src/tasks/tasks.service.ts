@@ -13,6 +13,7 @@ import { ProcessesService } from '../processes/processes.service';
 import { QueuesService } from '../queues/queues.service';
 import { CreateTaskDto, ListTasksQuery, TaskContext, TaskResponse, toTaskResponse } from './tasks.dto';
 import { TasksRepository } from './tasks.repository';
+import { WaitsService } from '../waits/waits.service';
 
 const CLOSED = new Set(['completed', 'cancelled', 'failed']);
 
@@ -44,6 +45,7 @@ export class TasksService {
     private readonly processes: ProcessesService,
     private readonly queues: QueuesService,
     private readonly events: EventsService,
+    private readonly waits: WaitsService,
     private readonly clock: Clock,
   ) {}
 
@@ -84,6 +86,7 @@ export class TasksService {
         createdAt: now,
         updatedAt: now,
       };
+      if (task.resumeUrl) await this.waits.supersede(actor, task.resumeUrl);
       await this.repository.insert(task);
       await this.repository.setInstanceStatus(instance.id, 'active', 'waiting', now);
       await this.events.record(actor, 'task.created', { instanceId: instance.id, entityId: instance.entityId, taskId: task.id }, {

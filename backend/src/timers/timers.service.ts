@@ -6,6 +6,7 @@ import { Page, pageOf } from '../common/paging';
 import { Database } from '../database/database';
 import { CalendarTable, EntityTable, InstanceTable, TimerTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
+import { WaitsService } from '../waits/waits.service';
 import { anchorPathError, readAnchor } from './anchor';
 import { BusinessDays, computeFireAt, parseAnchor } from './fire-time';
 import { CreateTimerDto, ListTimersQueryDto, TimerResponse, toTimerResponse } from './timers.dto';
@@ -19,6 +20,7 @@ export class TimersService {
     private readonly db: Database,
     private readonly repository: TimersRepository,
     private readonly events: EventsService,
+    private readonly waits: WaitsService,
     private readonly clock: Clock,
   ) {}
 
@@ -66,6 +68,7 @@ export class TimersService {
         createdAt: this.clock.now(),
         firedAt: null,
       };
+      if (row.resumeUrl) await this.waits.supersede(actor, row.resumeUrl);
       await this.repository.insert(row);
       await this.events.record(actor, 'timer.registered', { instanceId: row.instanceId, entityId: entity?.id ?? null }, {
         timerId: row.id,

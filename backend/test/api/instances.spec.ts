@@ -131,6 +131,8 @@ describe('instances', () => {
       expect(res.body.stageVisits.map((v: { stageKey: string }) => v.stageKey)).toEqual(['review', 'department']);
       expect(res.body.stageVisits[0].durationMs).toBe(5 * 60_000);
       expect(res.body.stageVisits[1]).toMatchObject({ exitedAt: null, note: 'over to you', ownerQueue: { key: 'department' } });
+      expect(res.body.tasks).toEqual([expect.objectContaining({ title: 'Review referral history', status: 'open', queue: expect.objectContaining({ key: 'advisors' }) })]);
+      expect(res.body).toMatchObject({ timers: [], messages: [], escalations: [] });
       expect(res.body.timeline.map((e: { type: string }) => e.type)).toEqual([
         'instance.launched',
         'stage.entered',

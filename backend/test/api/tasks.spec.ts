@@ -131,7 +131,7 @@ describe('tasks', () => {
         decidedBy: { id: advisor.id },
       });
       const [delivery] = await outboxFor(task.id);
-      expect(delivery).toMatchObject({ kind: 'n8n_resume', target: 'http://127.0.0.1:5678/webhook-waiting/123', status: 'pending' });
+      expect(delivery).toMatchObject({ kind: 'n8n_resume', target: 'http://127.0.0.1:5678/webhook-waiting/8', status: 'pending' });
       expect(delivery!.payload).toMatchObject({ kind: 'decision', taskId: task.id, decision: 'counselling', fields: { sessions: 3 } });
       const after = await t.automation.get(`/instances/${instance.id}`).expect(200);
       expect(after.body.status).toBe('active');
@@ -177,6 +177,23 @@ describe('tasks', () => {
 
     it('answers 404 for an unknown task', async () => {
       await advisor.client.post('/tasks/00000000-0000-4000-8000-00000000dead/decide').send({ decision: 'accept' }).expect(404);
+    });
+  });
+
+  describe('one wait per execution', () => {
+    it('supersedes the earlier wait of the same execution and drops its undelivered resume', async () => {
+      const resumeUrl = 'http://127.0.0.1:5678/webhook-waiting/4242?signature=abc';
+      const { instance, task: first } = await launchWithTask(t.automation, 'wait-1', { resumeUrl });
+      await t.automation.post(`/tasks/${first.id}/decide`).send({ decision: 'accept' }).expect(200);
+      const [pending] = await t.db.read(() => t.db.manager.findBy(OutboxTable, { idempotencyKey: `task:${first.id}:decided` }));
+      expect(pending!.status).toBe('pending');
+      const { task: stale } = await launchWithTask(t.automation, 'wait-2', { resumeUrl });
+
+      const second = await t.automation.post('/tasks').send({ instanceId: instance.id, queue: 'advisors', title: 'Second look', resumeUrl }).expect(201);
+      expect((await t.automation.get(`/tasks/${stale.id}`).expect(200)).body.status).toBe('cancelled');
+      expect((await t.automation.get(`/tasks/${second.body.id}`).expect(200)).body.status).toBe('open');
+      const dropped = await t.db.read(() => t.db.manager.findOneByOrFail(OutboxTable, { id: pending!.id }));
+      expect(dropped).toMatchObject({ status: 'dead', lastError: expect.stringMatching(/superseded/) });
     });
   });
 

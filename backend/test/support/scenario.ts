@@ -49,7 +49,7 @@ export async function launchWithTask(client: Client, n: number | string, extra: 
     instanceId: launched.body.id,
     queue: 'advisors',
     title: `Review referral ${n}`,
-    resumeUrl: 'http://127.0.0.1:5678/webhook-waiting/123',
+    resumeUrl: `http://127.0.0.1:5678/webhook-waiting/${n}`,
     ...extra,
   });
   ok(task.status, 'create task', task.body);

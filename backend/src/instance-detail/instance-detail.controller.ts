@@ -1,0 +1,18 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/decorators';
+import { idParam } from '../common/params';
+import { InstanceDetailResponse, InstanceDetailService } from './instance-detail.service';
+
+@ApiTags('instances')
+@Controller('instances')
+export class InstanceDetailController {
+  constructor(private readonly details: InstanceDetailService) {}
+
+  /** Everything that happened to one case: stages, tasks, timers, messages, escalations, timeline, deliveries. */
+  @Get(':id')
+  @RequirePermission('instances:read')
+  get(@Param('id', idParam('instance')) id: string): Promise<InstanceDetailResponse> {
+    return this.details.get(id);
+  }
+}

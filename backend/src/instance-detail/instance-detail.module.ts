@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { InstancesModule } from '../instances/instances.module';
+import { TasksModule } from '../tasks/tasks.module';
+import { InstanceDetailController } from './instance-detail.controller';
+import { InstanceDetailService } from './instance-detail.service';
+
+/** Its own module: the case view reads tasks too, and the tasks module already builds on instances. */
+@Module({
+  imports: [InstancesModule, TasksModule],
+  controllers: [InstanceDetailController],
+  providers: [InstanceDetailService],
+})
+export class InstanceDetailModule {}
