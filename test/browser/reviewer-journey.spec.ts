@@ -7,12 +7,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ManualClock } from '../../backend/src/common/clock';
 import { OutboxWorker } from '../../backend/src/outbox/outbox.worker';
 import { startTestApp, type Client, type TestApp } from '../../backend/test/support/test-app';
 import { expectStatus } from './support/api';
 import { LAPTOP, openBrowser, screenshot, signIn, signOut, TABLET, waitForPath, type Browser } from './support/browser';
 import { FakeN8n } from './support/fake-n8n';
+import { FollowingClock } from './support/following-clock';
 import { openReferral, seedHistory, seedProcesses, STUDENTS, type Case } from './support/seed';
 
 const UI_DIST = resolve(__dirname, '../../editor-ui/dist');
@@ -34,7 +34,7 @@ describe('reviewer journey (Chromium)', () => {
 
   beforeAll(async () => {
     if (!existsSync(resolve(UI_DIST, 'index.html'))) throw new Error(`No built UI in ${UI_DIST}: run "npm run build -w editor-ui" first.`);
-    app = await startTestApp({ clock: new ManualClock(Date.now()), config: { uiDistPath: UI_DIST } });
+    app = await startTestApp({ clock: new FollowingClock(), config: { uiDistPath: UI_DIST } });
     n8n = new FakeN8n();
     await n8n.start();
     const created = await app.createUser('admin', { name: 'Ada Admin', email: 'admin@college.example.test' });
@@ -194,6 +194,12 @@ describe('reviewer journey (Chromium)', () => {
     await page.getByText('Needs an adjusted deadline plan; the department owns extensions.').first().waitFor();
     await page.getByText('Message: We have received your referral').first().waitFor();
     await page.getByText(/Check in with Ada: Waiting until/).first().waitFor();
+    await page.getByText('Show message').click();
+    await page.getByRole('button', { name: 'Show the HTML version' }).click();
+    await page.frameLocator('iframe[title="Message: We have received your referral"]').getByText('within a working day').waitFor();
+    await page.getByRole('button', { name: 'Show the text version' }).click();
+    await page.getByText(/an advisor will look at your referral within a working day/).waitFor();
+    await page.getByText(/Delivery \(n8n resume\): delivered/).waitFor();
     await screenshot(page, 'instance');
   });
 
@@ -230,7 +236,7 @@ describe('reviewer journey (Chromium)', () => {
     await expect(page.locator('tr.row-current').innerText()).resolves.toContain('Advisor review');
 
     await page.goBack();
-    await page.getByRole('link', { name: 'student-support' }).waitFor();
+    await page.getByRole('link', { name: 'Student support referral' }).waitFor();
     await screenshot(page, 'entity');
 
     await page.goto('/entities/employee');

@@ -13,37 +13,39 @@ export function Layout() {
         Skip to content
       </a>
       <aside className="sidebar">
-        <div className="brand">Caseflow</div>
-        <nav aria-label="Main">
-          <ul className="nav-list">
-            {NAV_ITEMS.filter((item) => can(item.permission)).map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} className="nav-link" end={item.to === '/entities'}>
-                  {item.label}
-                </NavLink>
-                {item.to === '/entities' && entityTypes.data ? (
-                  <ul className="nav-sublist" aria-label="Record types">
-                    {entityTypes.data.map((type) => (
-                      <li key={type.key}>
-                        <NavLink to={`/entities/${type.key}`} className="nav-link nav-sublink">
-                          {type.name}
-                        </NavLink>
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="account">
-          <div>
-            <div className="account-name">{me?.name}</div>
-            <div className="account-role">{me?.role}</div>
+        <div className="sidebar-inner">
+          <div className="brand">Caseflow</div>
+          <nav aria-label="Main">
+            <ul className="nav-list">
+              {NAV_ITEMS.filter((item) => can(item.permission)).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} className="nav-link" end={item.to === '/entities'}>
+                    {item.label}
+                  </NavLink>
+                  {item.to === '/entities' && entityTypes.data ? (
+                    <ul className="nav-sublist" aria-label="Record types">
+                      {entityTypes.data.map((type) => (
+                        <li key={type.key}>
+                          <NavLink to={`/entities/${type.key}`} className="nav-link nav-sublink">
+                            {type.name}
+                          </NavLink>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="account">
+            <div>
+              <div className="account-name">{me?.name}</div>
+              <div className="account-role">{me?.role}</div>
+            </div>
+            <button type="button" className="button button-ghost" onClick={() => void signOut()}>
+              Sign out
+            </button>
           </div>
-          <button type="button" className="button button-ghost" onClick={() => void signOut()}>
-            Sign out
-          </button>
         </div>
       </aside>
       <main id="main" className="content" tabIndex={-1}>

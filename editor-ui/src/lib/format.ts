@@ -1,12 +1,15 @@
 /** Human-readable dates, durations and priorities, the same everywhere in the UI. */
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateTimeThisYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
+/** "3 Nov, 14:05" this year, "3 Nov 2025, 14:05" otherwise. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const parsed = new Date(iso);
-  return Number.isNaN(parsed.getTime()) ? iso : dateTime.format(parsed);
+  if (Number.isNaN(parsed.getTime())) return iso;
+  return parsed.getFullYear() === new Date().getFullYear() ? dateTimeThisYear.format(parsed) : dateTime.format(parsed);
 }
 
 export function formatDate(iso: string | null | undefined): string {
@@ -44,8 +47,9 @@ export function formatRelative(iso: string | null | undefined, now: number = Dat
   if (!iso) return '—';
   const at = new Date(iso).getTime();
   if (Number.isNaN(at)) return iso;
-  const diff = at - now;
-  if (Math.abs(diff) < 60_000) return 'now';
+  // Due times are read in minutes: seconds only make the list flicker.
+  const diff = Math.round((at - now) / 60_000) * 60_000;
+  if (diff === 0) return 'now';
   return diff > 0 ? `in ${formatDuration(diff)}` : `${formatDuration(diff)} ago`;
 }
 

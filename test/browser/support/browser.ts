@@ -77,5 +77,7 @@ export async function signOut(page: Page): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.locator('.state-loading').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  // The sidebar is sticky: from the top, a full-page capture shows it where a reader expects it.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 }

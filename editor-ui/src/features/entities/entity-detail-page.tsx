@@ -6,6 +6,7 @@ import { StatusBadge } from '../../components/sla-badge';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../session/session';
 import { ConvertToClientButton } from './convert-to-client-button';
+import { useProcessNames } from '../processes/use-process-names';
 import { useEntity } from './entity-queries';
 import { StartWorkflowMenu } from './start-workflow-menu';
 
@@ -13,6 +14,7 @@ export function EntityDetailPage() {
   const { type = '', entityId = '' } = useParams();
   const entity = useEntity(entityId);
   const { can } = useSession();
+  const { processName, stageName } = useProcessNames();
   return (
     <QueryState query={entity} loadingLabel="Loading record…">
       {(e) => (
@@ -53,12 +55,12 @@ export function EntityDetailPage() {
                         {e.instances.map((instance) => (
                           <tr key={instance.id}>
                             <td>
-                              <Link to={`/instances/${instance.id}`}>{instance.processKey}</Link>
+                              <Link to={`/instances/${instance.id}`}>{processName(instance.processKey)}</Link>
                             </td>
                             <td>
                               <StatusBadge status={instance.status} />
                             </td>
-                            <td>{instance.currentStageKey ?? '—'}</td>
+                            <td>{instance.currentStageKey ? stageName(instance.processKey, instance.currentStageKey) : '—'}</td>
                             <td>{formatDateTime(instance.createdAt)}</td>
                           </tr>
                         ))}

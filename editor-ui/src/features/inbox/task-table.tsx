@@ -4,6 +4,7 @@ import { SlaBadge } from '../../components/sla-badge';
 import { formatDateTime, formatPriority, formatRelative } from '../../lib/format';
 import { slaStateOf } from '../../lib/sla';
 import { useNow } from '../../lib/use-now';
+import { useProcessNames } from '../processes/use-process-names';
 import { ClaimButton } from './claim-button';
 
 interface TaskTableProps {
@@ -19,6 +20,7 @@ interface TaskTableProps {
 
 export function TaskTable({ tasks, cursor, selected, myId, canAct, onToggle, onToggleAll, onFocusRow }: TaskTableProps) {
   const now = useNow();
+  const { processName, stageName } = useProcessNames();
   const allSelected = tasks.length > 0 && tasks.every((t) => selected.has(t.id));
   return (
     <table className="table task-table">
@@ -60,8 +62,8 @@ export function TaskTable({ tasks, cursor, selected, myId, canAct, onToggle, onT
                 {task.title}
               </Link>
               <div className="muted small">
-                {task.processKey}
-                {task.stageKey ? ` · ${task.stageKey}` : ''}
+                {processName(task.processKey)}
+                {task.stageKey ? ` · ${stageName(task.processKey, task.stageKey)}` : ''}
               </div>
             </td>
             <td className="col-wide">{task.queue.name}</td>

@@ -1,29 +1,25 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api/client';
-import type { InstanceDetail } from '../../api/timeline-types';
 import { DataList, DetailsList } from '../../components/details-list';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/page-state';
 import { StatusBadge } from '../../components/sla-badge';
 import { formatDateTime } from '../../lib/format';
+import { useProcessNames } from '../processes/use-process-names';
 import { buildTimeline } from './build-timeline';
 import { StageVisitsTable } from './stage-visits-table';
 import { TimelineList } from './timeline-list';
+import { useInstanceDetail } from './use-instance-detail';
 
 export function InstancePage() {
   const { instanceId = '' } = useParams();
-  const instance = useQuery({
-    queryKey: ['instances', instanceId],
-    queryFn: () => api.get<InstanceDetail>(`/instances/${instanceId}`),
-    refetchInterval: 15_000,
-  });
+  const instance = useInstanceDetail(instanceId);
+  const { processName } = useProcessNames();
   return (
     <QueryState query={instance} loadingLabel="Loading case…">
       {(detail) => (
         <article className="instance-page">
           <PageHeader
-            title={detail.entity ? `${detail.entity.name} · ${detail.processKey}` : detail.processKey}
+            title={detail.entity ? `${detail.entity.name} · ${processName(detail.processKey)}` : processName(detail.processKey)}
             subtitle={
               <>
                 <StatusBadge status={detail.status} /> {detail.currentStage ? `In ${detail.currentStage.name}` : 'No current stage'}
@@ -47,7 +43,7 @@ export function InstancePage() {
                 <h2 id="summary-title">Case</h2>
                 <DetailsList
                   items={[
-                    ['Process', `${detail.processKey} v${detail.processVersion}`],
+                    ['Process', `${processName(detail.processKey)} (v${detail.processVersion})`],
                     [
                       'Record',
                       detail.entity ? (

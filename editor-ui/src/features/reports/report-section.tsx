@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { ErrorNotice, Loading } from '../../components/page-state';
-import { formatDuration, titleCase } from '../../lib/format';
 import { ReportChart } from './report-chart';
 import { chartData, type ChartSpec } from './chart-data';
-import { columnsOf, flattenRow, rowsOf } from './report-data';
+import { flattenRow, rowsOf } from './report-data';
+import { ReportTable } from './report-table';
 import { csvUrl, reportQuery, type ReportFilters, type ReportName } from './report-filters';
 
 export interface ReportDefinition {
@@ -12,22 +12,8 @@ export interface ReportDefinition {
   title: string;
   description: string;
   chart: ChartSpec | null;
-}
-
-function formatCell(column: string, value: string | number | boolean | null): string {
-  if (value === null) return '—';
-  if (typeof value === 'number' && column.endsWith('Ms')) return formatDuration(value);
-  if (typeof value === 'number' && /(rate|share|percent)/i.test(column)) return value <= 1 ? `${Math.round(value * 1000) / 10}%` : `${value}%`;
-  if (typeof value === 'number') return value.toLocaleString();
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  return value;
-}
-
-function columnTitle(column: string): string {
-  return column
-    .split('.')
-    .map((part) => titleCase(part.endsWith('Ms') ? part.slice(0, -2) : part))
-    .join(' ');
+  /** Lists of tasks or cases read better across the whole width. */
+  wide?: boolean;
 }
 
 interface ReportSectionProps {
@@ -44,10 +30,9 @@ export function ReportSection({ definition, filters, now }: ReportSectionProps) 
     queryFn: ({ signal }) => api.get<unknown>(`/reports/${definition.name}`, query, signal),
   });
   const rows = rowsOf(report.data).map(flattenRow);
-  const columns = columnsOf(rows);
   const headingId = `report-${definition.name}`;
   return (
-    <section className="card report" aria-labelledby={headingId}>
+    <section className={definition.wide ? 'card report report-wide' : 'card report'} aria-labelledby={headingId}>
       <header className="report-header">
         <div>
           <h2 id={headingId}>{definition.title}</h2>
@@ -68,28 +53,7 @@ export function ReportSection({ definition, filters, now }: ReportSectionProps) 
           {definition.chart ? (
             <ReportChart data={chartData(rows, definition.chart)} kind={definition.chart.kind} stacked={Boolean(definition.chart.pivot)} title={definition.title} />
           ) : null}
-          <div className="table-scroll">
-            <table className="table table-compact">
-              <thead>
-                <tr>
-                  {columns.map((column) => (
-                    <th key={column} scope="col">
-                      {columnTitle(column)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row, index) => (
-                  <tr key={index}>
-                    {columns.map((column) => (
-                      <td key={column}>{formatCell(column, row[column] ?? null)}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ReportTable rows={rows} />
         </>
       )}
     </section>

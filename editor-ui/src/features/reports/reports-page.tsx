@@ -27,8 +27,8 @@ const REPORTS: ReportDefinition[] = [
     chart: { kind: 'bar', labels: BY_STAGE, pivot: { seriesFrom: 'decision', value: 'count' } },
   },
   { name: 'outcomes', title: 'Outcomes', description: 'How closed cases ended.', chart: { kind: 'pie', labels: ['outcome'], values: ['count'] } },
-  { name: 'overdue', title: 'Overdue tasks', description: 'Open tasks past their due time.', chart: null },
-  { name: 'stalled', title: 'Stalled cases', description: 'Cases sitting in a stage longer than its stall threshold.', chart: null },
+  { name: 'overdue', title: 'Overdue tasks', description: 'Open tasks past their due time.', chart: null, wide: true },
+  { name: 'stalled', title: 'Stalled cases', description: 'Cases sitting in a stage longer than its stall threshold.', chart: null, wide: true },
   {
     name: 'escalations',
     title: 'Escalations',

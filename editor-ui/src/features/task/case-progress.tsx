@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { Instance } from '../../api/types';
@@ -9,7 +10,14 @@ const POLL_MS = 2_000;
  * After a decision the workflow (n8n) resumes and moves the case on; this follows the case
  * until its stage changes, so the reviewer sees where it went.
  */
-export function CaseProgress({ instanceId, fromStage }: { instanceId: string; fromStage: string | null }) {
+interface CaseProgressProps {
+  instanceId: string;
+  fromStage: string | null;
+  /** Called once the case has left the stage, so the page can show its new state. */
+  onMoved?: () => void;
+}
+
+export function CaseProgress({ instanceId, fromStage, onMoved }: CaseProgressProps) {
   const instance = useQuery({
     queryKey: ['instances', instanceId, 'progress'],
     queryFn: () => api.get<Instance>(`/instances/${instanceId}`),
@@ -20,8 +28,14 @@ export function CaseProgress({ instanceId, fromStage }: { instanceId: string; fr
     },
   });
   const data = instance.data;
+  const moved = data !== undefined && data.currentStage?.key !== fromStage;
+  const reported = useRef(false);
+  useEffect(() => {
+    if (!moved || reported.current) return;
+    reported.current = true;
+    onMoved?.();
+  }, [moved, onMoved]);
   if (!data) return null;
-  const moved = data.currentStage?.key !== fromStage;
   let text: string;
   if (data.status === 'completed') text = `The case is complete${data.outcome ? ` (outcome: ${data.outcome})` : ''}.`;
   else if (data.status === 'cancelled') text = 'The case was cancelled.';

@@ -2,10 +2,12 @@ import { Link } from 'react-router';
 import type { TaskDetail } from '../../api/types';
 import { DataList, DetailsList } from '../../components/details-list';
 import { formatDateTime, formatPriority } from '../../lib/format';
+import { useProcessNames } from '../processes/use-process-names';
 
 /** The case the task is about: the entity, the instance and its data. */
 export function TaskContext({ task }: { task: TaskDetail }) {
   const { entity, instance } = task;
+  const { processName } = useProcessNames();
   return (
     <aside className="column-side" aria-label="Case context">
       <section className="card" aria-labelledby="entity-title">
@@ -30,7 +32,7 @@ export function TaskContext({ task }: { task: TaskDetail }) {
         <h2 id="case-title">Case</h2>
         <DetailsList
           items={[
-            ['Process', `${instance.processKey} v${instance.processVersion}`],
+            ['Process', `${processName(instance.processKey)} (v${instance.processVersion})`],
             ['Stage', instance.currentStage?.name ?? '—'],
             ['Status', instance.status],
             ['Due', formatDateTime(task.dueAt)],

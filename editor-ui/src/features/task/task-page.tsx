@@ -36,7 +36,7 @@ export function TaskPage() {
               title={t.title}
               subtitle={
                 <>
-                  <SlaBadge state={slaStateOf(t, now)} /> <StatusBadge status={t.status} /> {t.queue.name} ·{' '}
+                  {open ? <SlaBadge state={slaStateOf(t, now)} /> : null} <StatusBadge status={t.status} /> {t.queue.name} ·{' '}
                   <Link to={`/instances/${t.instanceId}`}>Open the case</Link>
                 </>
               }
@@ -74,7 +74,7 @@ export function TaskPage() {
                   ) : (
                     <DecidedSummary task={t} />
                   )}
-                  {decidedHere || (!open && t.status === 'decided') ? <CaseProgress instanceId={t.instanceId} fromStage={t.stageKey} /> : null}
+                  {decidedHere || (!open && t.status === 'decided') ? <CaseProgress instanceId={t.instanceId} fromStage={t.stageKey} onMoved={() => void refresh()} /> : null}
                 </section>
                 <TaskComments task={t} />
               </div>
