@@ -27,8 +27,10 @@ describe('timer sweep', () => {
     t.db.read(async () => (await t.db.manager.findBy(EventTable, { type })).filter((e) => e.data.timerId === timerId));
   const deliveriesOf = (timerId: string) => t.db.read(() => t.db.manager.findBy(OutboxTable, { idempotencyKey: `timer:${timerId}:fired` }));
 
+  let execution = 0;
+  /** Each timer on its own resume URL: a new wait on the same execution would supersede the older one. */
   async function register(body: Record<string, unknown>) {
-    const res = await t.automation.post('/timers').send({ resumeUrl: `${receiver.url}/webhook-waiting/1`, ...body }).expect(201);
+    const res = await t.automation.post('/timers').send({ resumeUrl: `${receiver.url}/webhook-waiting/${++execution}`, ...body }).expect(201);
     return res.body as { id: string; fireAt: string };
   }
 
@@ -55,7 +57,7 @@ describe('timer sweep', () => {
     const before = receiver.calls.length;
     await t.app.get(OutboxWorker).drain();
     const call = receiver.calls[before]!;
-    expect(call.path).toBe('/webhook-waiting/1');
+    expect(call.path).toBe(`/webhook-waiting/${execution}`);
     expect(JSON.parse(call.body)).toEqual({ kind: 'timer', timerId: timer.id, instanceId: instance.id, fireAt: timer.fireAt, firedAt: timer.fireAt });
     expect(call.headers['x-caseflow-idempotency-key']).toBe(`timer:${timer.id}:fired`);
     const timestamp = Number(call.headers['x-caseflow-timestamp']);
@@ -120,5 +122,27 @@ describe('timer sweep', () => {
     expect(await sweep.fireDue()).toBe(1);
     expect(await eventsOf('timer.fired', res.body.id)).toHaveLength(1);
     expect(await deliveriesOf(res.body.id)).toHaveLength(0);
+  });
+});
+
+describe('timer sweep running on its own (scheduler on)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ config: { schedulerEnabled: true } });
+  });
+  afterAll(() => t.close());
+
+  it('wakes for a newly registered due timer and fires it without being called', async () => {
+    const res = await t.automation
+      .post('/timers')
+      .send({ anchorAt: new Date(t.clock.now()).toISOString(), offset: { amount: 0, unit: 'minutes' } })
+      .expect(201);
+    const deadline = Date.now() + 3_000;
+    let status = 'pending';
+    while (status === 'pending' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+      status = (await t.db.read(() => t.db.manager.findOneByOrFail(TimerTable, { id: res.body.id }))).status;
+    }
+    expect(status).toBe('fired');
   });
 });

@@ -1,0 +1,156 @@
+/**
+ * Timer lateness: how long after its due time a timer's resume call reaches n8n.
+ *
+ * Starts the backend (scheduler on) as its own process and registers 10,000 timers through the
+ * API: 9,000 due tomorrow, which stay pending throughout, and 1,000 measured ones due evenly over
+ * a minute that starts once all 10,000 are pending. Every resume call is received on a loopback
+ * HTTP server. Lateness = arrival of the resume call minus the timer's fire time; the scheduler's
+ * own share (firedAt − fireAt) is reported too.
+ *
+ *   npx tsx bench/timer-lateness.ts                    (embedded SQLite)
+ *   BENCH_DATABASE_URL=postgres://… npx tsx bench/timer-lateness.ts
+ *
+ * Writes the figures, the machine and the date into docs/BENCHMARKS.md (section "Timer lateness").
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { machine, writeSection } from './report';
+
+const ROOT = resolve(__dirname, '..');
+const PENDING = Number(process.env.BENCH_PENDING ?? 10_000);
+const TIMERS = Number(process.env.BENCH_TIMERS ?? 1_000);
+const WINDOW_MS = Number(process.env.BENCH_WINDOW_S ?? 60) * 1000;
+const LEAD_MS = 20_000;
+const DAY_MS = 86_400_000;
+const CONCURRENCY = 32;
+const PORT = 3191;
+const BASE = `http://127.0.0.1:${PORT}`;
+const ADMIN = { email: 'bench@example.test', password: 'bench-password-123' };
+
+interface Arrival {
+  at: number;
+  fireAt: number;
+  firedAt: number;
+}
+
+async function api(path: string, init: RequestInit & { key?: string; cookie?: string } = {}): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (init.key) headers['x-api-key'] = init.key;
+  if (init.cookie) headers.cookie = init.cookie;
+  const res = await fetch(`${BASE}/api/v1${path}`, { ...init, headers });
+  if (res.status >= 300) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+  return res;
+}
+
+async function startReceiver(arrivals: Map<string, Arrival>): Promise<{ url: string; close: () => void }> {
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      const at = Date.now();
+      const payload = JSON.parse(body) as { timerId: string; fireAt: string; firedAt: string };
+      if (!arrivals.has(payload.timerId)) arrivals.set(payload.timerId, { at, fireAt: Date.parse(payload.fireAt), firedAt: Date.parse(payload.firedAt) });
+      response.end('{}');
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+async function startBackend(dataDir: string) {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+    cwd: join(ROOT, 'backend'),
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      CASEFLOW_DATA_DIR: dataDir,
+      ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
+      CASEFLOW_ADMIN_EMAIL: ADMIN.email,
+      CASEFLOW_ADMIN_PASSWORD: ADMIN.password,
+      CASEFLOW_SIGNING_SECRET: 'bench-secret',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('backend exited');
+    try {
+      if ((await fetch(`${BASE}/api/v1/health`)).ok) return child;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error('backend did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-timer-bench-'));
+  const arrivals = new Map<string, Arrival>();
+  const receiver = await startReceiver(arrivals);
+  const backend = await startBackend(dataDir);
+  try {
+    const login = await api('/auth/login', { method: 'POST', body: JSON.stringify(ADMIN) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const { key } = (await (await api('/api-keys', { method: 'POST', cookie, body: JSON.stringify({ name: 'bench', scopes: ['automation'] }) })).json()) as { key: string };
+
+    const register = async (count: number, fireAt: (i: number) => number, resumeUrl: (i: number) => string) => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          for (let i = next++; i < count; i = next++) {
+            const body = { anchorAt: new Date(fireAt(i)).toISOString(), offset: { amount: 0, unit: 'minutes' }, resumeUrl: resumeUrl(i) };
+            await api('/timers', { method: 'POST', key, body: JSON.stringify(body) });
+          }
+        }),
+      );
+    };
+    const registerStart = Date.now();
+    await register(PENDING - TIMERS, (i) => registerStart + DAY_MS + i, (i) => `${receiver.url}/later/${i}`);
+    const firstFire = Date.now() + LEAD_MS;
+    await register(TIMERS, (i) => firstFire + Math.floor((i * WINDOW_MS) / TIMERS), (i) => `${receiver.url}/resume/${i}`);
+    const registered = Date.now();
+    console.log(`registered ${PENDING} timers in ${((registered - registerStart) / 1000).toFixed(1)} s`);
+    if (registered > firstFire) throw new Error(`registering the measured timers outlasted the ${LEAD_MS / 1000} s lead`);
+
+    const deadline = firstFire + WINDOW_MS + 60_000;
+    while (arrivals.size < TIMERS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    if (arrivals.size < TIMERS) throw new Error(`only ${arrivals.size} of ${TIMERS} resume calls arrived`);
+
+    const toCaller = [...arrivals.values()].map((a) => a.at - a.fireAt).sort((a, b) => a - b);
+    const inScheduler = [...arrivals.values()].map((a) => a.firedAt - a.fireAt).sort((a, b) => a - b);
+    const row = (name: string, values: number[]) =>
+      `| ${name} | ${percentile(values, 50)} | ${percentile(values, 90)} | ${percentile(values, 99)} | ${values[values.length - 1]} |`;
+    const database = process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded SQLite';
+    const body = [
+      `${new Date().toISOString().slice(0, 10)}, ${machine()}, ${database}, one backend process, scheduler on, real clock.`,
+      '',
+      `${PENDING.toLocaleString('en')} timers pending, registered through \`POST /timers\`; ${TIMERS.toLocaleString('en')} of them due evenly over ${WINDOW_MS / 1000} s, the rest tomorrow. Each resume call is received by a loopback HTTP server. Target: p99 under 1 s.`,
+      '',
+      '| lateness (ms) | p50 | p90 | p99 | max |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      row('due → resume call received', toCaller),
+      row('due → fired (scheduler only)', inScheduler),
+      '',
+      `Registering the ${PENDING.toLocaleString('en')} timers took ${((registered - registerStart) / 1000).toFixed(1)} s. The machine's load average during the run was ${loadavg()[0]!.toFixed(1)} (other work shares it).`,
+    ].join('\n');
+    writeSection('Timer lateness', body);
+    console.log(body);
+  } finally {
+    backend.kill('SIGTERM');
+    receiver.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
