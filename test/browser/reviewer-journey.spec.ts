@@ -104,6 +104,7 @@ describe('reviewer journey (Chromium)', () => {
     await expectStatus(app.automation.post('/entities').send({ type: 'student', ...STUDENTS.dorothy, attributes: { course: 'MSc Computing', year: 1 } }), [200, 201]);
     await expectStatus(app.automation.post('/entities').send({ type: 'employee', externalId: 'E-1', name: 'Eve Employee' }), [200, 201]);
     await expectStatus(app.automation.post('/entities').send({ type: 'invoice', externalId: 'INV-1', name: 'Invoice INV-1' }), [200, 201]);
+    await expectStatus(app.automation.post('/entities').send({ type: 'prospect', externalId: 'P-42', name: 'Northwind Training Ltd', email: 'hello@northwind.example.test' }), [200, 201]);
 
     // The rest of Ada's case so far: a message to her and a follow-up timer.
     await expectStatus(
@@ -277,5 +278,17 @@ describe('reviewer journey (Chromium)', () => {
     expect(download.status()).toBe(200);
     expect(await download.text()).toContain('refer');
     await screenshot(page, 'reports');
+  });
+
+  it('converts a prospect into a client, keeping the record', async () => {
+    await page.getByRole('link', { name: 'Prospects' }).click();
+    await page.getByRole('link', { name: 'Northwind Training Ltd' }).click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Convert to client' }).click();
+    await waitForPath(page, /^\/entities\/client\/[^/]+$/);
+    await page.getByRole('heading', { name: 'Northwind Training Ltd' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Convert to client' }).count()).resolves.toBe(0);
+    const clients = await expectStatus<{ items: Array<{ externalId: string }> }>(app.admin.get('/entities?type=client'), 200);
+    expect(clients.items.map((c) => c.externalId)).toEqual(['P-42']);
   });
 });

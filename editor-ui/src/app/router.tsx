@@ -13,6 +13,7 @@ import { RequirePermission, RequireSession } from '../session/require-session';
 import { HomeRedirect } from './home-redirect';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
+import { RouteError } from './route-error';
 
 // Charts and admin forms are only needed by some users: load them on demand.
 const ReportsPage = lazy(() => import('../features/reports/reports-page'));
@@ -27,9 +28,10 @@ function guarded(permission: Permission, page: ReactNode): ReactNode {
 }
 
 export const routes = [
-  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
   {
     path: '/',
+    errorElement: <RouteError />,
     element: (
       <RequireSession>
         <Layout />
