@@ -25,16 +25,25 @@ describe('checkDefinition', () => {
     expect(checkDefinition(definition, refs())).toEqual([{ field: 'stages[1].key', messages: ['"review" is already used by stages[0]'] }]);
   });
 
-  it('wants exactly one trigger per escalation step and a target for "escalate"', () => {
+  it('wants exactly one trigger per escalation step and a target for "escalate" when the stage has no owner queue', () => {
+    const { ownerQueue: _owner, ...ownerless } = base.stages[0]!;
     const definition: ProcessDefinition = {
       ...base,
-      stages: [{ ...base.stages[0]!, escalation: [{ action: 'escalate' }, { atPercent: 100, afterBreachMinutes: 0, action: 'notify' }] }],
+      stages: [{ ...ownerless, escalation: [{ action: 'escalate' }, { atPercent: 100, afterBreachMinutes: 0, action: 'notify' }] }],
     };
     expect(checkDefinition(definition, refs()).map((e) => e.field)).toEqual([
       'stages[0].escalation[0]',
       'stages[0].escalation[0]',
       'stages[0].escalation[1]',
     ]);
+  });
+
+  it('lets an "escalate" step with no target go to the supervisor of the stage owner queue', () => {
+    const definition: ProcessDefinition = {
+      ...base,
+      stages: [{ ...base.stages[0]!, escalation: [{ atPercent: 100, action: 'escalate' }] }],
+    };
+    expect(checkDefinition(definition, refs()).filter((e) => e.field.includes('escalation'))).toEqual([]);
   });
 
   it('finds escalation users by id or by email in any case', () => {

@@ -110,16 +110,23 @@ export function checkDefinition(definition: ProcessDefinition, refs: DefinitionR
     if ((stage.escalation?.length ?? 0) > 0 && !given(stage.slaMinutes)) {
       add(`${at}.slaMinutes`, 'an escalation ladder needs an SLA to measure against');
     }
-    (stage.escalation ?? []).forEach((step, j) => checkStep(step, `${at}.escalation[${j}]`, refs, add));
+    (stage.escalation ?? []).forEach((step, j) => checkStep(step, given(stage.ownerQueue), `${at}.escalation[${j}]`, refs, add));
   });
   definition.decisions.forEach((decision, i) => once('decisions', decision.key, `decisions[${i}].key`, i));
   return errors;
 }
 
-function checkStep(step: EscalationStep, at: string, refs: DefinitionReferences, add: (field: string, message: string) => void): void {
+function checkStep(
+  step: EscalationStep,
+  stageHasOwner: boolean,
+  at: string,
+  refs: DefinitionReferences,
+  add: (field: string, message: string) => void,
+): void {
   if (given(step.atPercent) === given(step.afterBreachMinutes)) add(at, 'give exactly one of atPercent or afterBreachMinutes');
-  if (step.action === 'escalate' && !given(step.toQueue) && !given(step.toUser)) {
-    add(at, 'an "escalate" step needs toQueue or toUser');
+  // Without a target, an escalation goes to the supervisor queue of the stage's owner queue.
+  if (step.action === 'escalate' && !given(step.toQueue) && !given(step.toUser) && !stageHasOwner) {
+    add(at, 'an "escalate" step needs toQueue or toUser, or a stage ownerQueue whose supervisor queue takes it');
   }
   if (given(step.toQueue) && !refs.queues.has(step.toQueue)) add(`${at}.toQueue`, `unknown queue "${step.toQueue}"`);
   if (given(step.toUser) && !refs.users.has(step.toUser) && !refs.users.has(step.toUser.toLowerCase())) {
