@@ -7,7 +7,7 @@ import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../session/session';
 import { ConvertToClientButton } from './convert-to-client-button';
 import { useProcessNames } from '../processes/use-process-names';
-import { useEntity } from './entity-queries';
+import { useEntity, useEntityTypes } from './entity-queries';
 import { StartWorkflowMenu } from './start-workflow-menu';
 
 export function EntityDetailPage() {
@@ -15,6 +15,8 @@ export function EntityDetailPage() {
   const entity = useEntity(entityId);
   const { can } = useSession();
   const { processName, stageName } = useProcessNames();
+  const types = useEntityTypes();
+  const typeName = (key: string) => types.data?.find((t) => t.key === key)?.name ?? key;
   return (
     <QueryState query={entity} loadingLabel="Loading record…">
       {(e) => (
@@ -23,7 +25,7 @@ export function EntityDetailPage() {
             title={e.name}
             subtitle={
               <>
-                <Link to={`/entities/${e.type}`}>{e.type}</Link> · {e.externalId}
+                <Link to={`/entities/${e.type}`}>{typeName(e.type)}</Link> · {e.externalId}
                 {e.type !== type ? ' (converted)' : ''}
               </>
             }
