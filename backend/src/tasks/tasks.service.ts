@@ -7,6 +7,7 @@ import { iso } from '../common/time';
 import { Database } from '../database/database';
 import type { TaskCommentTable, TaskTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
+import { InstancesRepository } from '../instances/instances.repository';
 import { InstancesService } from '../instances/instances.service';
 import type { EntitySummary, InstanceResponse } from '../instances/instances.dto';
 import { ProcessesService } from '../processes/processes.service';
@@ -42,6 +43,7 @@ export class TasksService {
     private readonly db: Database,
     private readonly repository: TasksRepository,
     private readonly instances: InstancesService,
+    private readonly stageVisits: InstancesRepository,
     private readonly processes: ProcessesService,
     private readonly queues: QueuesService,
     private readonly events: EventsService,
@@ -73,7 +75,7 @@ export class TasksService {
         instructions: dto.instructions ?? '',
         decisions,
         fields: dto.fields ?? [],
-        dueAt: this.dueAt(dto, now),
+        dueAt: this.dueAt(dto, now) ?? (await this.stageDueAt(instance.id, dto.stageKey ?? instance.currentStageKey)),
         priority: dto.priority ?? 2,
         status: 'open',
         decision: null,
@@ -99,6 +101,12 @@ export class TasksService {
       });
       return (await this.toResponses([task]))[0]!;
     });
+  }
+
+  /** A task with no due time of its own is due when its stage's SLA runs out. */
+  private async stageDueAt(instanceId: string, stageKey: string | null): Promise<number | null> {
+    const visit = await this.stageVisits.findOpenVisit(instanceId);
+    return visit && visit.stageKey === stageKey ? visit.slaDueAt : null;
   }
 
   private dueAt(dto: CreateTaskDto, now: number): number | null {

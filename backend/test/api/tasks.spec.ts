@@ -42,6 +42,13 @@ describe('tasks', () => {
       expect(after.body.status).toBe('waiting');
     });
 
+    it('is due when the stage SLA runs out unless it has a due time of its own', async () => {
+      const { instance, task } = await launchWithTask(t.automation, 'sla-due');
+      expect(task.dueAt).toBe(instance.currentStage.slaDueAt);
+      const own = await t.automation.post('/tasks').send({ instanceId: instance.id, queue: 'advisors', title: 'Quick look', dueInMinutes: 5 }).expect(201);
+      expect(Date.parse(own.body.dueAt) - t.clock.now()).toBe(5 * 60_000);
+    });
+
     it('refuses an unknown queue with 404 and a closed instance with 409', async () => {
       const { instance } = await launchWithTask(t.automation, 2);
       await t.automation.post('/tasks').send({ instanceId: instance.id, queue: 'nobody', title: 'x' }).expect(404);
