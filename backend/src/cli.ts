@@ -8,6 +8,8 @@ import { AppModule } from './app.module';
 import type { Actor } from './auth/actor';
 import { validInput } from './bootstrap/first-admin';
 import { AppConfig, loadConfig } from './config/config';
+import { TemplatesModule } from './templates/templates.module';
+import { TemplatesService } from './templates/templates.service';
 import { CreateUserDto } from './users/users.dto';
 import { UsersService } from './users/users.service';
 
@@ -20,6 +22,11 @@ const USAGE = `Usage: npm run cli -w backend -- <command> [options]
       which keeps it out of the shell history.
   create-api-key --name <name> --scopes <scope,scope…>
       Creates an API key and prints it once (e.g. --scopes automation for n8n).
+  templates list
+      Lists the bundled templates (CASEFLOW_TEMPLATES_DIR) and whether each is installed.
+  templates install <name>… | --all
+      Installs or updates templates: queues, calendars, message templates and the process; with
+      N8N_URL, N8N_API_KEY and CASEFLOW_N8N_CREDENTIAL_ID also the n8n workflows. Safe to repeat.
 
 Uses the same database as the server: DATABASE_URL, or the SQLite file under CASEFLOW_DATA_DIR (data/).`;
 
@@ -44,7 +51,9 @@ export async function runCli(argv: string[], config: AppConfig, output: CliOutpu
   let app: INestApplicationContext | undefined;
   try {
     // No scheduler: a one-off command must not fire timers or deliver the outbox on the side.
-    app = await NestFactory.createApplicationContext(AppModule.register({ ...config, schedulerEnabled: false }), {
+    // TemplatesModule is imported here as well, so the command works whether or not AppModule has it.
+    const root = { module: CliModule, imports: [AppModule.register({ ...config, schedulerEnabled: false }), TemplatesModule] };
+    app = await NestFactory.createApplicationContext(root, {
       logger: ['error'],
       abortOnError: false,
     });
@@ -67,8 +76,10 @@ async function parseCommand(argv: string[]): Promise<Command> {
       password: { type: 'string' },
       name: { type: 'string' },
       scopes: { type: 'string', multiple: true },
+      all: { type: 'boolean' },
     },
   });
+  if (positionals[0] === 'templates') return templatesCommand(positionals.slice(1), values.all === true);
   const [name, ...extra] = positionals;
   if (extra.length > 0) throw new Error(`Unexpected argument "${extra[0]}".`);
   if (name === 'create-admin') {
@@ -89,6 +100,31 @@ async function parseCommand(argv: string[]): Promise<Command> {
     };
   }
   throw new Error(name ? `Unknown command "${name}".` : 'No command given.');
+}
+
+class CliModule {}
+
+function templatesCommand(args: string[], all: boolean): Command {
+  const [action, ...names] = args;
+  if (action === 'list') {
+    return async (app, output) => {
+      for (const t of await app.get(TemplatesService).list()) output.out(`${t.name.padEnd(20)} ${t.installed ? 'installed    ' : 'not installed'}  ${t.title}`);
+    };
+  }
+  if (action !== 'install') throw new Error(`Unknown templates command "${action ?? ''}"; use "templates list" or "templates install <name>|--all".`);
+  if (!all && names.length === 0) throw new Error('Say which template to install, or --all.');
+  return async (app, output) => {
+    const templates = app.get(TemplatesService);
+    for (const name of all ? await templates.names() : names) {
+      const result = await templates.install(CLI_ACTOR, name);
+      const changed = (items: Array<{ change: string }>) => items.filter((i) => i.change !== 'unchanged').length;
+      const processes = result.processes.map((p) => `${p.key} v${p.version ?? '?'} (${p.change})`).join(', ');
+      output.out(
+        `Installed ${name}: ${processes}; ${changed(result.queues)}/${result.queues.length} queues, ${changed(result.messageTemplates)}/${result.messageTemplates.length} messages changed; ` +
+          (result.n8n === 'installed' ? `${result.workflows.length} n8n workflows active.` : 'n8n not configured (N8N_URL, N8N_API_KEY): workflows skipped.'),
+      );
+    }
+  };
 }
 
 if (require.main === module) {

@@ -13,6 +13,16 @@ export interface SmtpConfig {
   from: string;
 }
 
+/** Where the backend reaches n8n's public API to install template workflows. */
+export interface N8nConfig {
+  url: string;
+  apiKey: string;
+  /** The n8n credential (type caseflowApi) set on every Caseflow node of an installed workflow. */
+  credentialId?: string;
+  /** Base of production webhook URLs as callers reach n8n; defaults to `url`. */
+  webhookBaseUrl: string;
+}
+
 export interface AppConfig {
   host: string;
   port: number;
@@ -29,6 +39,9 @@ export interface AppConfig {
   outboxRetryBaseMs: number;
   smtp?: SmtpConfig;
   uiDistPath?: string;
+  /** Folder of the bundled templates (templates/<name>/process.json, workflows, messages). */
+  templatesDir: string;
+  n8n?: N8nConfig;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -64,6 +77,17 @@ function readSmtp(env: NodeJS.ProcessEnv): SmtpConfig | undefined {
   };
 }
 
+function readN8n(env: NodeJS.ProcessEnv): N8nConfig | undefined {
+  if (!env.N8N_URL || !env.N8N_API_KEY) return undefined;
+  const url = env.N8N_URL.replace(/\/$/, '');
+  return {
+    url,
+    apiKey: env.N8N_API_KEY,
+    credentialId: env.CASEFLOW_N8N_CREDENTIAL_ID || undefined,
+    webhookBaseUrl: (env.N8N_WEBHOOK_URL || url).replace(/\/$/, ''),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = readInt(env, 'PORT', 3100);
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
@@ -81,6 +105,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboxRetryBaseMs: readInt(env, 'CASEFLOW_OUTBOX_RETRY_BASE_MS', 1000),
     smtp: readSmtp(env),
     uiDistPath: env.CASEFLOW_UI_DIST,
+    // src/config and dist/config both sit three levels below the repository root.
+    templatesDir: resolve(env.CASEFLOW_TEMPLATES_DIR ?? resolve(__dirname, '..', '..', '..', 'templates')),
+    n8n: readN8n(env),
     logLevel,
   };
 }

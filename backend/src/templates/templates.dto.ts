@@ -1,0 +1,34 @@
+export interface TemplateResponse {
+  name: string;
+  title: string;
+  description: string;
+  installs: {
+    processes: string[];
+    queues: string[];
+    calendars: string[];
+    messageTemplates: string[];
+    workflows: string[];
+  };
+  /** Every process of the template has a published version. */
+  installed: boolean;
+}
+
+export type Change = 'created' | 'updated' | 'unchanged';
+
+export interface InstallItem {
+  key: string;
+  change: Change;
+  version?: number;
+  id?: string;
+}
+
+export interface InstallResultResponse {
+  name: string;
+  calendars: InstallItem[];
+  queues: InstallItem[];
+  messageTemplates: InstallItem[];
+  processes: InstallItem[];
+  /** Empty with `n8n` saying why when the backend is not connected to n8n. */
+  workflows: InstallItem[];
+  n8n: 'installed' | 'not configured';
+}
