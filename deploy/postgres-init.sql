@@ -1,0 +1,2 @@
+-- n8n gets the database named by POSTGRES_DB; Caseflow gets its own.
+CREATE DATABASE caseflow;
