@@ -1,5 +1,8 @@
 import { stageKeys } from './support/cases';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import { runBookings, type BookingsRun } from './scenarios/bookings';
+import { runInvoices, type InvoicesRun } from './scenarios/invoices';
+import { runOnboarding, type OnboardingRun } from './scenarios/onboarding';
 import { runStudentReferral, type ReferralRun } from './scenarios/student-referral';
 
 /**
@@ -7,11 +10,19 @@ import { runStudentReferral, type ReferralRun } from './scenarios/student-referr
  * side by side (their waits overlap) and each describe block checks what its one produced.
  */
 let stack: E2eStack;
-const runs: { referral?: Promise<ReferralRun> } = {};
+const runs: {
+  referral?: Promise<ReferralRun>;
+  bookings?: Promise<BookingsRun>;
+  invoices?: Promise<InvoicesRun>;
+  onboarding?: Promise<OnboardingRun>;
+} = {};
 
 beforeAll(async () => {
   stack = await startE2eStack();
   runs.referral = runStudentReferral(stack);
+  runs.bookings = runBookings(stack);
+  runs.invoices = runInvoices(stack);
+  runs.onboarding = runOnboarding(stack);
   // Each test awaits its own run; a failure must not surface as an unhandled rejection first.
   for (const run of Object.values(runs)) run.catch(() => undefined);
 }, 10 * 60_000);
@@ -60,5 +71,95 @@ describe('student support referral', () => {
     expect(stageKeys(run.closed)).toEqual(['received', 'advisor-review']);
     const subjects = to(run, run.closed.entity.email).map((m) => m.subject).sort();
     expect(subjects).toEqual(['We have received a support referral for you', 'Your support referral has been closed']);
+  });
+});
+
+const subjectsTo = (run: { mail: Array<{ recipients: string[]; subject: string }> }, email: string): string[] => to(run, email).map((m) => m.subject).sort();
+
+describe('bookings', () => {
+  it('confirms 2 minutes after booking, warns of low viability, sends the certificate on completion', async () => {
+    const run = await runs.bookings!;
+    expect(run.certified).toMatchObject({ status: 'completed', outcome: 'certified' });
+    expect(stageKeys(run.certified)).toEqual(['booked', 'confirmed', 'delivery']);
+    expect(run.confirmationDelayMs).toBeGreaterThanOrEqual(120_000);
+    expect(run.confirmationDelayMs).toBeLessThan(150_000);
+    expect(subjectsTo(run, run.certified.entity.email)).toEqual(['Your certificate for First Aid at Work', 'Your place on First Aid at Work is confirmed']);
+    const certificate = to(run, run.certified.entity.email).find((m) => m.subject.startsWith('Your certificate'));
+    expect(certificate?.text).toContain('https://training.example.com/certificates/B-1042');
+    const warnings = to(run, run.admins).filter((m) => m.subject.startsWith('Low viability'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.instanceId).toBe(run.certified.id);
+  });
+
+  it('confirms a cancellation to the delegate and tells their manager, then cancels the case and its timers', async () => {
+    const run = await runs.bookings!;
+    expect(run.cancelled.status).toBe('cancelled');
+    expect(subjectsTo(run, run.cancelled.entity.email)).toEqual([
+      'Your booking for First Aid at Work is cancelled',
+      'Your place on First Aid at Work is confirmed',
+    ]);
+    const manager = to(run, 'manager-b@example.test');
+    expect(manager.map((m) => m.subject)).toEqual(['Delegate B has cancelled First Aid at Work']);
+    expect(manager[0]?.text).toContain('Clashes with a client visit');
+    expect(run.cancelled.timers.filter((t) => t.status === 'pending')).toEqual([]);
+  });
+
+  it('sends no warning for a viable course and no certificate for a no-show', async () => {
+    const run = await runs.bookings!;
+    expect(run.noShow).toMatchObject({ status: 'completed', outcome: 'no-show' });
+    expect(subjectsTo(run, run.noShow.entity.email)).toEqual(['Your place on First Aid at Work is confirmed']);
+    expect(run.mail.filter((m) => m.instanceId === run.noShow.id && m.subject.startsWith('Low viability'))).toEqual([]);
+  });
+});
+
+describe('invoices', () => {
+  it('reminds at the due date and twice when overdue, then escalates to finance, who write it off', async () => {
+    const run = await runs.invoices!;
+    const a = run.escalated;
+    expect(a).toMatchObject({ status: 'completed', outcome: 'write-off' });
+    expect(stageKeys(a)).toEqual(['open', 'overdue', 'finance']);
+    expect(subjectsTo(run, a.entity.email)).toEqual([
+      'Final reminder: invoice INV-E2E-A is 14 days overdue',
+      'Invoice INV-E2E-A is due today',
+      'Reminder: invoice INV-E2E-A is 7 days overdue',
+    ]);
+    expect(a.escalations.some((e) => e.toQueue?.key === 'finance')).toBe(true);
+    expect(subjectsTo(run, run.finance)).toContain('Escalated: invoice INV-E2E-A (Customer A) is 21 days overdue');
+  });
+
+  it('stops as soon as the invoice is paid', async () => {
+    const run = await runs.invoices!;
+    expect(run.paid).toMatchObject({ status: 'completed', outcome: 'paid' });
+    expect(run.paid.data.paid).toBe(true);
+    expect(subjectsTo(run, run.paid.entity.email)).toEqual(['Thank you: invoice INV-E2E-B is paid']);
+    expect(run.paid.timers.filter((t) => t.status === 'pending')).toEqual([]);
+  });
+});
+
+describe('employee onboarding and offboarding', () => {
+  it('moves a new starter from HR to IT to the manager and welcomes them', async () => {
+    const run = await runs.onboarding!;
+    expect(run.onboarded).toMatchObject({ status: 'completed', outcome: 'onboarded' });
+    expect(stageKeys(run.onboarded)).toEqual(['hr', 'it', 'manager']);
+    expect(run.onboarded.stageVisits.map((v) => v.ownerQueue?.key)).toEqual(['hr', 'it', 'line-managers']);
+    const welcome = run.mail.filter((m) => m.instanceId === run.onboarded.id && m.subject === 'Welcome to the team, Employee A');
+    expect(welcome).toHaveLength(1);
+    expect(welcome[0]?.recipients.sort()).toEqual(['boss-a@example.test', 'employee-a@example.test']);
+    expect(run.onboarded.escalations).toEqual([]);
+  });
+
+  it('escalates an overdue IT stage to the people team leads', async () => {
+    const run = await runs.onboarding!;
+    expect(run.escalated).toMatchObject({ status: 'completed', outcome: 'onboarded' });
+    expect(run.escalated.escalations.some((e) => e.toQueue?.key === 'people-leads')).toBe(true);
+    expect(subjectsTo(run, run.staff['people-leads']!.email)).toContain('Overdue: IT setup for Employee B');
+  });
+
+  it('offboards through handover, access and final pay with a notice and a farewell', async () => {
+    const run = await runs.onboarding!;
+    expect(run.offboarded).toMatchObject({ status: 'completed', outcome: 'offboarded' });
+    expect(stageKeys(run.offboarded)).toEqual(['handover', 'it-revoke', 'hr-final']);
+    expect(subjectsTo(run, 'boss-c@example.test')).toEqual(['Employee C is leaving on 29 January 2027: handover needed']);
+    expect(subjectsTo(run, 'employee-c@example.test')).toEqual(['Thank you, Employee C']);
   });
 });

@@ -1,0 +1,43 @@
+import type { MessageResponse } from '../../../backend/src/messages/messages.dto';
+import sample from '../../../templates/invoices/sample-data.json';
+import { decide, detail, ended, instanceOf, openTask, type InstanceView } from '../support/cases';
+import type { E2eStack } from '../support/e2e-stack';
+import { waitFor } from '../support/wait';
+
+export interface InvoicesRun {
+  escalated: InstanceView;
+  paid: InstanceView;
+  finance: string;
+  mail: MessageResponse[];
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+// The reminder schedule in minutes instead of days: due, +1, +2, then the escalation at +3.
+const SHORT = { unit: 'minutes', firstReminder: 1, secondReminder: 2, escalation: 3 };
+
+const invoice = (n: string, data: Record<string, unknown>) => ({
+  entity: { ...sample.entity, externalId: `INV-E2E-${n}`, name: `Customer ${n}`, email: `accounts-${n.toLowerCase()}@example.test` },
+  data: { ...sample.data, reminderSchedule: SHORT, ...data },
+});
+
+/** One invoice that stays unpaid (three reminders, then finance writes it off), one paid before it is due. */
+export async function runInvoices(stack: E2eStack): Promise<InvoicesRun> {
+  const admin = stack.backend.admin;
+  await stack.install('invoices');
+  const staff = await stack.staffQueues(['accounts-receivable', 'finance', 'finance-managers']);
+  const now = Date.now();
+  await stack.callWebhook('caseflow-invoice', invoice('A', { dueDate: iso(now + 20_000) }));
+  await stack.callWebhook('caseflow-invoice', invoice('B', { dueDate: iso(now + 90_000) }));
+  const [a, b] = await Promise.all([instanceOf(admin, 'invoices', 'INV-E2E-A'), instanceOf(admin, 'invoices', 'INV-E2E-B')]);
+  await stack.callWebhook('caseflow-invoice-paid', { entity: invoice('B', {}).entity, data: { paidAt: iso(Date.now()) } });
+  const paid = await ended(admin, b!.id);
+
+  const financeTask = await openTask(admin, a!.id, 'finance', 300_000);
+  const noComment = await staff.finance!.client.post(`/tasks/${financeTask.id}/decide`).send({ decision: 'write-off' });
+  if (noComment.status !== 400) throw new Error(`write-off without a comment answered ${noComment.status}`);
+  await decide(staff.finance!.client, financeTask.id, 'write-off', 'Customer ceased trading');
+  const escalated = await ended(admin, a!.id);
+  // B's due date has long passed by now: no reminder may have gone out for it.
+  await waitFor('B to be past its due date', async () => Date.now() > now + 100_000);
+  return { escalated, paid: await detail(admin, paid.id), finance: staff.finance!.email, mail: await stack.mailbox() };
+}
