@@ -9,7 +9,9 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
     entities: TABLES,
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'] as LoggerOptions,
+    // Expected failures (a lost idempotency race, a unique clash answered with 409) would be
+    // logged as errors here; unexpected ones reach the exception filter, which logs them.
+    logging: false as LoggerOptions,
   };
   if (config.type === 'postgres') {
     return {
