@@ -1,3 +1,4 @@
+import type { MessageResponse } from '../../backend/src/messages/messages.dto';
 import { stageKeys } from './support/cases';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import { runBookings, type BookingsRun } from './scenarios/bookings';
@@ -31,8 +32,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const to = (run: { mail: Array<{ recipients: string[]; subject: string; text: string }> }, email: string) =>
-  run.mail.filter((m) => m.recipients.includes(email));
+const to = (run: { mail: MessageResponse[] }, email: string): MessageResponse[] => run.mail.filter((m) => m.recipients.includes(email));
 
 describe('student support referral', () => {
   it('escalates an overdue advisor review to the leads, then the department follows up', async () => {
@@ -74,7 +74,7 @@ describe('student support referral', () => {
   });
 });
 
-const subjectsTo = (run: { mail: Array<{ recipients: string[]; subject: string }> }, email: string): string[] => to(run, email).map((m) => m.subject).sort();
+const subjectsTo = (run: { mail: MessageResponse[] }, email: string): string[] => to(run, email).map((m) => m.subject).sort();
 
 describe('bookings', () => {
   it('confirms 2 minutes after booking, warns of low viability, sends the certificate on completion', async () => {

@@ -11,7 +11,12 @@ export interface OnboardingRun {
   mail: MessageResponse[];
 }
 
-const person = (base: typeof sample.onboarding, n: string, data: Record<string, unknown> = {}) => ({
+interface Person {
+  entity: Record<string, unknown>;
+  data: Record<string, unknown>;
+}
+
+const person = (base: Person, n: string, data: Record<string, unknown> = {}) => ({
   entity: { ...base.entity, externalId: `E-E2E-${n}`, name: `Employee ${n}`, email: `employee-${n.toLowerCase()}@example.test`, managerEmail: `boss-${n.toLowerCase()}@example.test` },
   data: { ...base.data, ...data },
 });
@@ -29,7 +34,7 @@ export async function runOnboarding(stack: E2eStack): Promise<OnboardingRun> {
 
   await stack.callWebhook('caseflow-employee-onboarding', person(sample.onboarding, 'A'));
   await stack.callWebhook('caseflow-employee-onboarding', person(sample.onboarding, 'B', { stageSlaMinutes: 1 }));
-  await stack.callWebhook('caseflow-employee-offboarding', person(sample.offboarding as typeof sample.onboarding, 'C'));
+  await stack.callWebhook('caseflow-employee-offboarding', person(sample.offboarding, 'C'));
   const [a, b, c] = await Promise.all([
     instanceOf(admin, 'employee-onboarding', 'E-E2E-A'),
     instanceOf(admin, 'employee-onboarding', 'E-E2E-B'),
