@@ -9,13 +9,12 @@ export class CalendarsRepository {
   /** An id wins over a key, so a calendar can never be shadowed by another calendar's key. */
   async findByIdOrKey(idOrKey: string): Promise<CalendarTable | null> {
     return (
-      (await this.db.manager.findOneBy(CalendarTable, { id: idOrKey })) ??
-      (await this.db.manager.findOneBy(CalendarTable, { key: idOrKey }))
+      (await this.db.findOneBy(CalendarTable, { id: idOrKey })) ?? (await this.db.findOneBy(CalendarTable, { key: idOrKey }))
     );
   }
 
   findByKey(key: string): Promise<CalendarTable | null> {
-    return this.db.manager.findOneBy(CalendarTable, { key });
+    return this.db.findOneBy(CalendarTable, { key });
   }
 
   list(offset: number, limit: number): Promise<[CalendarTable[], number]> {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, FindOneOptions } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Database } from '../database/database';
 import { EntityTable, EntityTypeTable, InstanceTable } from '../database/tables';
 
@@ -25,10 +24,12 @@ export class EntitiesRepository {
   constructor(private readonly db: Database) {}
 
   findById(id: string, forUpdate = false): Promise<EntityTable | null> {
+    if (!this.db.isPostgres) return this.db.findOneBy(EntityTable, { id });
     return this.db.manager.findOne(EntityTable, { where: { id }, ...this.lock(forUpdate) });
   }
 
   findByKey(type: string, externalId: string, forUpdate = false): Promise<EntityTable | null> {
+    if (!this.db.isPostgres) return this.db.findOneBy(EntityTable, { type, externalId });
     return this.db.manager.findOne(EntityTable, { where: { type, externalId }, ...this.lock(forUpdate) });
   }
 
@@ -37,21 +38,19 @@ export class EntitiesRepository {
    * statement aborts the whole transaction, and this runs inside callers' transactions (an
    * instance launch) that must survive losing the race. Returns whether this row was written.
    */
-  async insertIfAbsent(row: EntityTable): Promise<boolean> {
-    await this.db.manager.createQueryBuilder().insert().into(EntityTable).values(row as QueryDeepPartialEntity<EntityTable>).orIgnore().execute();
-    const stored = await this.findByKey(row.type, row.externalId);
-    return stored?.id === row.id;
+  insertIfAbsent(row: EntityTable): Promise<boolean> {
+    return this.db.insertIfAbsent(EntityTable, row);
   }
 
   /** TypeORM's deep-partial type cannot express a JSON column typed as a record; the patch is a plain column subset. */
   async update(id: string, patch: EntityPatch): Promise<void> {
-    await this.db.manager.update(EntityTable, { id }, patch as QueryDeepPartialEntity<EntityTable>);
+    await this.db.update<EntityTable>(EntityTable, { id }, patch);
   }
 
   /** Entity types are never deleted, so a type seen once stays known; unknown ones are asked again. */
   async entityTypeExists(key: string): Promise<boolean> {
     if (this.knownTypes.has(key)) return true;
-    const exists = (await this.db.manager.countBy(EntityTypeTable, { key })) > 0;
+    const exists = (await this.db.count(EntityTypeTable, { key })) > 0;
     if (exists) this.knownTypes.add(key);
     return exists;
   }

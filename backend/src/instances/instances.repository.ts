@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull } from 'typeorm';
 import { Database } from '../database/database';
 import {
   EntityTable,
@@ -27,11 +26,11 @@ export class InstancesRepository {
   constructor(private readonly db: Database) {}
 
   find(id: string): Promise<InstanceTable | null> {
-    return this.db.manager.findOneBy(InstanceTable, { id });
+    return this.db.findOneBy(InstanceTable, { id });
   }
 
   findByIdempotencyKey(processKey: string, idempotencyKey: string): Promise<InstanceTable | null> {
-    return this.db.manager.findOneBy(InstanceTable, { processKey, idempotencyKey });
+    return this.db.findOneBy(InstanceTable, { processKey, idempotencyKey });
   }
 
   insert(instance: InstanceTable): Promise<void> {
@@ -39,24 +38,24 @@ export class InstancesRepository {
   }
 
   async update(id: string, changes: Partial<InstanceTable>): Promise<void> {
-    await this.db.manager.update(InstanceTable, { id }, changes as object);
+    await this.db.update(InstanceTable, { id }, changes);
   }
 
   findEntity(id: string): Promise<EntityTable | null> {
-    return this.db.manager.findOneBy(EntityTable, { id });
+    return this.db.findOneBy(EntityTable, { id });
   }
 
   findEntities(ids: string[]): Promise<EntityTable[]> {
-    return ids.length ? this.db.manager.findBy(EntityTable, { id: In(ids) }) : Promise.resolve([]);
+    return ids.length ? this.db.findBy(EntityTable, { id: ids }) : Promise.resolve([]);
   }
 
   findOpenVisit(instanceId: string): Promise<StageVisitTable | null> {
-    return this.db.manager.findOneBy(StageVisitTable, { instanceId, exitedAt: IsNull() });
+    return this.db.findOneBy(StageVisitTable, { instanceId, exitedAt: null });
   }
 
   findOpenVisits(instanceIds: string[]): Promise<StageVisitTable[]> {
     if (!instanceIds.length) return Promise.resolve([]);
-    return this.db.manager.findBy(StageVisitTable, { instanceId: In(instanceIds), exitedAt: IsNull() });
+    return this.db.findBy(StageVisitTable, { instanceId: instanceIds, exitedAt: null });
   }
 
   listVisits(instanceId: string): Promise<StageVisitTable[]> {
@@ -68,24 +67,19 @@ export class InstancesRepository {
   }
 
   async closeVisit(id: string, exitedAt: number): Promise<void> {
-    await this.db.manager.update(StageVisitTable, { id }, { exitedAt });
+    await this.db.update(StageVisitTable, { id }, { exitedAt });
   }
 
   findQueues(ids: string[]): Promise<QueueTable[]> {
-    return ids.length ? this.db.manager.findBy(QueueTable, { id: In(ids) }) : Promise.resolve([]);
+    return ids.length ? this.db.findBy(QueueTable, { id: ids }) : Promise.resolve([]);
   }
 
   countOpenTasks(instanceId: string): Promise<number> {
-    return this.db.manager.countBy(TaskTable, { instanceId, status: In(OPEN_TASK) });
+    return this.db.count(TaskTable, { instanceId, status: OPEN_TASK });
   }
 
   async cancelOpenTasks(instanceId: string, now: number): Promise<number> {
-    const result = await this.db.manager.update(
-      TaskTable,
-      { instanceId, status: In(OPEN_TASK) },
-      { status: 'cancelled', updatedAt: now },
-    );
-    return result.affected ?? 0;
+    return this.db.update(TaskTable, { instanceId, status: OPEN_TASK }, { status: 'cancelled', updatedAt: now });
   }
 
   async list(filter: InstanceFilter): Promise<[InstanceTable[], number]> {

@@ -12,7 +12,7 @@ export class ProcessesRepository {
   constructor(private readonly db: Database) {}
 
   findById(id: string): Promise<ProcessTable | null> {
-    return this.db.manager.findOneBy(ProcessTable, { id });
+    return this.db.findOneBy(ProcessTable, { id });
   }
 
   findVersion(key: string, version: number): Promise<ProcessTable | null> {
@@ -24,11 +24,11 @@ export class ProcessesRepository {
   }
 
   findLatestPublished(key: string): Promise<ProcessTable | null> {
-    return this.db.manager.findOne(ProcessTable, { where: { key, status: 'published' }, order: { version: 'DESC' } });
+    return this.db.findOneBy(ProcessTable, { key, status: 'published' }, { version: 'DESC' });
   }
 
   async keyExists(key: string): Promise<boolean> {
-    return (await this.db.manager.countBy(ProcessTable, { key })) > 0;
+    return (await this.db.count(ProcessTable, { key })) > 0;
   }
 
   async maxVersion(key: string): Promise<number> {

@@ -12,13 +12,12 @@ export class QueuesRepository {
   /** An id wins over a key, so a queue can never be shadowed by another queue's key. */
   async findByIdOrKey(idOrKey: string): Promise<QueueTable | null> {
     return (
-      (await this.db.manager.findOneBy(QueueTable, { id: idOrKey })) ??
-      (await this.db.manager.findOneBy(QueueTable, { key: idOrKey }))
+      (await this.db.findOneBy(QueueTable, { id: idOrKey })) ?? (await this.db.findOneBy(QueueTable, { key: idOrKey }))
     );
   }
 
   findByKey(key: string): Promise<QueueTable | null> {
-    return this.db.manager.findOneBy(QueueTable, { key });
+    return this.db.findOneBy(QueueTable, { key });
   }
 
   list(offset: number, limit: number, onlyIds?: string[]): Promise<[QueueTable[], number]> {
@@ -100,7 +99,7 @@ export class QueuesRepository {
   }
 
   async queueIdsOf(userId: string): Promise<string[]> {
-    const rows = await this.db.manager.find(QueueMemberTable, { where: { userId }, select: { queueId: true } });
+    const rows = await this.db.findBy(QueueMemberTable, { userId });
     return rows.map((row) => row.queueId);
   }
 

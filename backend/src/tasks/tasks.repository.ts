@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { Database } from '../database/database';
 import {
   ApiKeyTable,
@@ -30,7 +29,7 @@ export class TasksRepository {
   constructor(private readonly db: Database) {}
 
   find(id: string): Promise<TaskTable | null> {
-    return this.db.manager.findOneBy(TaskTable, { id });
+    return this.db.findOneBy(TaskTable, { id });
   }
 
   insert(task: TaskTable): Promise<void> {
@@ -43,6 +42,7 @@ export class TasksRepository {
    * PostgreSQL the second UPDATE waits for the first's row lock, then re-reads the status.
    */
   async transition(id: string, from: TaskStatus[], changes: Partial<TaskTable>, assigneeId?: string | null): Promise<boolean> {
+    if (assigneeId === undefined) return (await this.db.update(TaskTable, { id, status: from }, changes)) === 1;
     // The query builder is needed for the status guard (and the optional assignee guard).
     const query = this.db.manager
       .createQueryBuilder()
@@ -50,7 +50,7 @@ export class TasksRepository {
       .set(changes as object)
       .where('id = :id', { id })
       .andWhere('status IN (:...from)', { from });
-    if (assigneeId !== undefined) {
+    {
       if (assigneeId === null) query.andWhere('assignee_id IS NULL');
       else query.andWhere('(assignee_id IS NULL OR assignee_id = :assigneeId)', { assigneeId });
     }
@@ -59,7 +59,7 @@ export class TasksRepository {
   }
 
   async update(id: string, changes: Partial<TaskTable>): Promise<void> {
-    await this.db.manager.update(TaskTable, { id }, changes as object);
+    await this.db.update(TaskTable, { id }, changes);
   }
 
   async list(filter: TaskFilter): Promise<[TaskTable[], number]> {
@@ -105,11 +105,11 @@ export class TasksRepository {
   }
 
   findInstances(ids: string[]): Promise<InstanceTable[]> {
-    return ids.length ? this.db.manager.findBy(InstanceTable, { id: In(ids) }) : Promise.resolve([]);
+    return ids.length ? this.db.findBy(InstanceTable, { id: ids }) : Promise.resolve([]);
   }
 
   findQueues(ids: string[]): Promise<QueueTable[]> {
-    return ids.length ? this.db.manager.findBy(QueueTable, { id: In(ids) }) : Promise.resolve([]);
+    return ids.length ? this.db.findBy(QueueTable, { id: ids }) : Promise.resolve([]);
   }
 
   allQueues(): Promise<QueueTable[]> {
@@ -119,13 +119,13 @@ export class TasksRepository {
   /** Names of the people (users or API keys) who claimed or decided. */
   async names(ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const users = await this.db.manager.find(UserTable, { where: { id: In(ids) }, select: { id: true, name: true } });
-    const keys = await this.db.manager.find(ApiKeyTable, { where: { id: In(ids) }, select: { id: true, name: true } });
+    const users = await this.db.findBy(UserTable, { id: ids });
+    const keys = await this.db.findBy(ApiKeyTable, { id: ids });
     return new Map([...users, ...keys].map((row) => [row.id, row.name]));
   }
 
   findUser(id: string): Promise<UserTable | null> {
-    return this.db.manager.findOneBy(UserTable, { id });
+    return this.db.findOneBy(UserTable, { id });
   }
 
   listComments(taskId: string): Promise<TaskCommentTable[]> {
@@ -137,10 +137,10 @@ export class TasksRepository {
   }
 
   countOpenForInstance(instanceId: string): Promise<number> {
-    return this.db.manager.countBy(TaskTable, { instanceId, status: In(['open', 'claimed'] as TaskStatus[]) });
+    return this.db.count(TaskTable, { instanceId, status: ['open', 'claimed'] as TaskStatus[] });
   }
 
   async setInstanceStatus(instanceId: string, from: InstanceTable['status'], to: InstanceTable['status'], now: number): Promise<void> {
-    await this.db.manager.update(InstanceTable, { id: instanceId, status: from }, { status: to, updatedAt: now });
+    await this.db.update(InstanceTable, { id: instanceId, status: from }, { status: to, updatedAt: now });
   }
 }
