@@ -10,7 +10,7 @@
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { machine, writeSection } from './report';
@@ -40,7 +40,9 @@ async function api(path: string, init: RequestInit & { key?: string; cookie?: st
 }
 
 function startBackend(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'backend/dist/main.js')], {
+  // BENCH_NODE_ARGS (e.g. "--prof") passes flags to the backend's node, for profiling under load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'backend/dist/main.js')], {
     env: {
       ...process.env,
       PORT: String(PORT),
@@ -139,6 +141,21 @@ async function openTasks(key: string, count: number): Promise<string[]> {
   return ids;
 }
 
+/**
+ * CPU seconds (user + system) the backend process has used so far. On a shared machine the
+ * requests/s move with everyone else's load; the backend's CPU per request is what the code costs.
+ */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function measured(pid: number, run: () => Promise<Run>): Promise<Run & { cpuMs: number }> {
+  const before = cpuSeconds(pid);
+  const result = await run();
+  return { ...result, cpuMs: ((cpuSeconds(pid) - before) * 1000) / Math.max(1, result.total) };
+}
+
 function rawSqlite(dir: string): number {
   const db = new Database(join(dir, 'raw.sqlite'));
   db.pragma('journal_mode = WAL');
@@ -159,23 +176,24 @@ async function main(): Promise<void> {
   const backend = await startBackend(join(dir, 'data'));
   try {
     const key = await setUp();
-    const launches = await load(key, () => '/api/v1/instances', (n) => ({
+    const pid = backend.pid!;
+    const launches = await measured(pid, () => load(key, () => '/api/v1/instances', (n) => ({
       processKey: 'bench',
       entity: { type: 'booking', externalId: `B-${n}`, name: `Booking ${n}` },
       data: { seats: n % 20 },
       stageKey: 'review',
-    }));
-    const taskIds = await openTasks(key, Math.ceil(launches.rps * DURATION_S * 1.5) + 1000);
-    const decisions = await load(key, (n) => `/api/v1/tasks/${taskIds[n % taskIds.length]}/decide`, () => ({ decision: 'approve' }));
+    })));
+    const taskIds = await openTasks(key, Math.ceil(launches.rps * DURATION_S * 2.5) + 1000);
+    const decisions = await measured(pid, () => load(key, (n) => `/api/v1/tasks/${taskIds[n % taskIds.length]}/decide`, () => ({ decision: 'approve' })));
     const raw = rawSqlite(dir);
-    const row = (name: string, r: Run) =>
-      `| ${name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.total} | ${r.non2xx} | ${r.errors} |`;
+    const row = (name: string, r: Run & { cpuMs: number }) =>
+      `| ${name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.cpuMs.toFixed(2)} | ${r.total} | ${r.non2xx} | ${r.errors} |`;
     const body = [
       `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
       `HTTP over loopback to the built backend (\`node backend/dist/main.js\`, SQLite file, WAL), autocannon with ${CONNECTIONS} connections for ${DURATION_S} s each, in the same process run as the raw baseline.`,
       '',
-      '| run | requests/s | p50 ms | p99 ms | requests | non-2xx | errors |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| run | requests/s | p50 ms | p99 ms | backend CPU ms/request | requests | non-2xx | errors |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       row('launch (POST /instances, new entity + instance + stage visit + 2 events)', launches),
       row('decide (POST /tasks/:id/decide, + outbox row + event)', decisions),
       '',
