@@ -163,3 +163,23 @@ describe('employee onboarding and offboarding', () => {
     expect(subjectsTo(run, 'employee-c@example.test')).toEqual(['Thank you, Employee C']);
   });
 });
+
+describe('installing again with n8n connected', () => {
+  it('updates the workflows in place: one per name, active, processes unchanged and launched by their webhook', async () => {
+    await Promise.allSettled(Object.values(runs));
+    for (const name of ['bookings', 'invoices', 'onboarding', 'student-referrals']) {
+      const again = await stack.install(name);
+      expect(again.n8n).toBe('installed');
+      expect(again.workflows.map((w) => w.change)).toEqual(again.workflows.map(() => 'updated'));
+      expect(again.processes.map((p) => p.change)).toEqual(again.processes.map(() => 'unchanged'));
+    }
+    const listed = await fetch(`${stack.n8n.baseUrl}/api/v1/workflows?limit=250`, { headers: { 'X-N8N-API-KEY': stack.n8nApiKey } });
+    const workflows = ((await listed.json()) as { data: Array<{ name: string; active: boolean }> }).data;
+    const names = workflows.map((w) => w.name).sort();
+    expect(names).toEqual([...new Set(names)]);
+    expect(names).toHaveLength(7);
+    expect(workflows.every((w) => w.active)).toBe(true);
+    const referral = (await stack.backend.admin.get('/processes/student-referral').expect(200)).body;
+    expect(referral.launchWebhookUrl).toBe(`${stack.n8n.baseUrl}/webhook/caseflow-student-referral`);
+  });
+});

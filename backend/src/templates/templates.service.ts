@@ -1,9 +1,9 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadGatewayException, BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { EventsService } from '../events/events.service';
 import { Database } from '../database/database';
-import { N8nClient } from './n8n-client';
+import { N8nApiError, N8nClient } from './n8n-client';
 import { ProcessInstaller } from './process-installer';
 import { listTemplateNames, readTemplate, TemplateFileError, type TemplateFiles } from './template-files';
 import { TemplateResources } from './template-resources';
@@ -50,7 +50,7 @@ export class TemplatesService {
     }
     const messageTemplates = await this.resources.upsertMessages(actor, template.messages, `${name}/messages.json`);
     const client = n8n ? new N8nClient(n8n) : null;
-    const workflows = client ? await installWorkflows(client, template.workflows, n8n!.credentialId!) : [];
+    const workflows = client ? await installWorkflows(client, template.workflows, n8n!.credentialId!).catch(rethrowN8n) : [];
     const processes: InstallItem[] = [];
     for (const process of template.processes) {
       const url = client && process.launchWebhookPath ? client.productionWebhookUrl(process.launchWebhookPath) : undefined;
@@ -99,6 +99,11 @@ export class TemplatesService {
       installed: published.every(Boolean),
     };
   }
+}
+
+/** n8n refusing or unreachable is a failure of an upstream service, not of this one. */
+function rethrowN8n(error: unknown): never {
+  throw error instanceof N8nApiError ? new BadGatewayException(error.message) : error;
 }
 
 /** Two processes of one template may share a queue or calendar: report each once, with its first change. */

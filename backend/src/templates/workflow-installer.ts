@@ -33,9 +33,3 @@ export function withCredential(workflow: N8nWorkflowJson, credentialId: string):
   };
 }
 
-/** Path of the first Webhook node of the workflows: the launch URL of a process that names none. */
-export function webhookPaths(files: WorkflowFile[]): string[] {
-  return files.flatMap((file) =>
-    file.workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.webhook').map((node) => String(node.parameters.path ?? '')),
-  );
-}

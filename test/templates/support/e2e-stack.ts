@@ -8,6 +8,7 @@ import { WallClock } from './wall-clock';
 export interface E2eStack {
   n8n: N8nInstance;
   n8nApi: N8nApi;
+  n8nApiKey: string;
   backend: TestApp;
   credentialId: string;
   /** POST /templates/:name/install as the admin; throws on anything but 200. */
@@ -47,6 +48,7 @@ export async function startE2eStack(): Promise<E2eStack> {
     return {
       n8n,
       n8nApi,
+      n8nApiKey: apiKey,
       backend: app,
       credentialId: credential.id,
       install: async (name) => {
