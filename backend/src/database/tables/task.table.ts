@@ -18,6 +18,10 @@ export interface TaskField {
 @Entity('tasks')
 @Index('ix_tasks_queue_status_due', ['queueId', 'status', 'dueAt'])
 @Index('ix_tasks_instance', ['instanceId'])
+// The inbox reads open work in due order; partial indexes keep that a short index walk however
+// many decided tasks pile up beside it.
+@Index('ix_tasks_open_due', ['dueAt', 'id'], { where: "status IN ('open', 'claimed')" })
+@Index('ix_tasks_open_queue_due', ['queueId', 'dueAt', 'id'], { where: "status IN ('open', 'claimed')" })
 export class TaskTable {
   @PrimaryColumn('varchar', { length: 36 }) id!: string;
   @Column('varchar', { name: 'instance_id', length: 36 }) instanceId!: string;
