@@ -43,17 +43,15 @@ export class TasksRepository {
    */
   async transition(id: string, from: TaskStatus[], changes: Partial<TaskTable>, assigneeId?: string | null): Promise<boolean> {
     if (assigneeId === undefined) return (await this.db.update(TaskTable, { id, status: from }, changes)) === 1;
-    // The query builder is needed for the status guard (and the optional assignee guard).
+    // The query builder is needed for the assignee guard's OR.
     const query = this.db.manager
       .createQueryBuilder()
       .update(TaskTable)
       .set(changes as object)
       .where('id = :id', { id })
       .andWhere('status IN (:...from)', { from });
-    {
-      if (assigneeId === null) query.andWhere('assignee_id IS NULL');
-      else query.andWhere('(assignee_id IS NULL OR assignee_id = :assigneeId)', { assigneeId });
-    }
+    if (assigneeId === null) query.andWhere('assignee_id IS NULL');
+    else query.andWhere('(assignee_id IS NULL OR assignee_id = :assigneeId)', { assigneeId });
     const result = await query.execute();
     return (result.affected ?? 0) === 1;
   }
