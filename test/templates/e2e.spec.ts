@@ -155,6 +155,13 @@ describe('employee onboarding and offboarding', () => {
     expect(subjectsTo(run, run.staff['people-leads']!.email)).toContain('Overdue: IT setup for Employee B');
   });
 
+  it('runs a case started in Caseflow (Employees module) through the same workflow', async () => {
+    const run = await runs.onboarding!;
+    expect(run.fromUi.status).not.toBe('failed');
+    expect(stageKeys(run.fromUi)).toEqual(['hr', 'it']);
+    expect(run.fromUi.currentStage?.key).toBe('it');
+  });
+
   it('offboards through handover, access and final pay with a notice and a farewell', async () => {
     const run = await runs.onboarding!;
     expect(run.offboarded).toMatchObject({ status: 'completed', outcome: 'offboarded' });

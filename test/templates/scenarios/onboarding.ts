@@ -1,12 +1,14 @@
 import type { MessageResponse } from '../../../backend/src/messages/messages.dto';
 import sample from '../../../templates/onboarding/sample-data.json';
-import { ALWAYS_OPEN, decide, ended, instanceOf, openTask, type InstanceView } from '../support/cases';
+import { ALWAYS_OPEN, decide, detail, ended, instanceOf, openTask, type InstanceView } from '../support/cases';
 import type { E2eStack } from '../support/e2e-stack';
 
 export interface OnboardingRun {
   onboarded: InstanceView;
   escalated: InstanceView;
   offboarded: InstanceView;
+  /** Started in Caseflow (as from the Employees module): the backend called the workflow's webhook. */
+  fromUi: InstanceView;
   staff: Record<string, { email: string }>;
   mail: MessageResponse[];
 }
@@ -50,5 +52,10 @@ export async function runOnboarding(stack: E2eStack): Promise<OnboardingRun> {
   await decide(by('line-managers'), (await openTask(admin, b!.id, 'line-managers')).id, 'done');
 
   const [onboarded, escalated, offboarded] = await Promise.all([ended(admin, a!.id), ended(admin, b!.id), ended(admin, c!.id)]);
-  return { onboarded, escalated, offboarded, staff, mail: await stack.mailbox() };
+
+  const started = await admin.post('/instances').send({ processKey: 'employee-onboarding', ...person(sample.onboarding, 'D') }).expect(201);
+  await decide(by('hr'), (await openTask(admin, started.body.id, 'hr')).id, 'done');
+  await openTask(admin, started.body.id, 'it');
+  const fromUi = await detail(admin, started.body.id);
+  return { onboarded, escalated, offboarded, fromUi, staff, mail: await stack.mailbox() };
 }
