@@ -24,6 +24,7 @@ import { OutboxModule } from './outbox/outbox.module';
 import { WaitsModule } from './waits/waits.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { UiModule } from './ui/ui.module';
+import { TemplatesModule } from './templates/templates.module';
 
 export interface AppOptions {
   clock?: Clock;
@@ -71,6 +72,7 @@ export class AppModule {
         WaitsModule,
         SchedulerModule,
         UiModule,
+        TemplatesModule,
       ],
     };
   }

@@ -8,7 +8,6 @@ import { AppModule } from './app.module';
 import type { Actor } from './auth/actor';
 import { validInput } from './bootstrap/first-admin';
 import { AppConfig, loadConfig } from './config/config';
-import { TemplatesModule } from './templates/templates.module';
 import { TemplatesService } from './templates/templates.service';
 import { CreateUserDto } from './users/users.dto';
 import { UsersService } from './users/users.service';
@@ -51,9 +50,7 @@ export async function runCli(argv: string[], config: AppConfig, output: CliOutpu
   let app: INestApplicationContext | undefined;
   try {
     // No scheduler: a one-off command must not fire timers or deliver the outbox on the side.
-    // TemplatesModule is imported here as well, so the command works whether or not AppModule has it.
-    const root = { module: CliModule, imports: [AppModule.register({ ...config, schedulerEnabled: false }), TemplatesModule] };
-    app = await NestFactory.createApplicationContext(root, {
+    app = await NestFactory.createApplicationContext(AppModule.register({ ...config, schedulerEnabled: false }), {
       logger: ['error'],
       abortOnError: false,
     });
@@ -102,7 +99,6 @@ async function parseCommand(argv: string[]): Promise<Command> {
   throw new Error(name ? `Unknown command "${name}".` : 'No command given.');
 }
 
-class CliModule {}
 
 function templatesCommand(args: string[], all: boolean): Command {
   const [action, ...names] = args;

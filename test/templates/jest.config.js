@@ -16,10 +16,6 @@ module.exports = {
   testMatch: ['<rootDir>/test/templates/**/*.spec.ts'],
   transform: backend.transform,
   transformIgnorePatterns: backend.transformIgnorePatterns,
-  moduleNameMapper: {
-    // Until AppModule lists TemplatesModule itself, the app under test gets it through this wrapper.
-    '^\\./app\\.module$': path.join(__dirname, 'support', 'app-module.ts'),
-  },
   // Each file starts real processes (n8n, the stack) and the machine has two cores.
   maxWorkers: 1,
   testTimeout: 10 * 60_000,

@@ -7,6 +7,6 @@ import { ProcessesService } from './processes.service';
 @Module({
   controllers: [ProcessesController],
   providers: [ProcessesRepository, ProcessesService, ProcessDraftsService],
-  exports: [ProcessesService],
+  exports: [ProcessesService, ProcessDraftsService, ProcessesRepository],
 })
 export class ProcessesModule {}
