@@ -43,7 +43,25 @@ describe('a decision made while n8n is stopped', () => {
     expect(failing.lastError).toBeTruthy();
 
     await stack.startN8nAgain();
-    const done = await executionOfCase(stack.n8nApi, waiting.workflowId, instance.id, (e) => e.status !== 'waiting' && e.status !== 'running' && e.status !== 'new', 120_000);
+    const done = await executionOfCase(stack.n8nApi, waiting.workflowId, instance.id, (e) => e.status !== 'waiting' && e.status !== 'running' && e.status !== 'new', 60_000).catch(
+      async (error: Error) => {
+        const now = await stack.n8nApi.getExecution(waiting.id).catch((e: Error) => e.message);
+        const stuck = await resumeOf();
+        // Diagnosis: does a retry by hand, with n8n fully up, get through?
+        let retried: unknown = 'not retried';
+        if (stuck?.status === 'dead') {
+          await admin.post(`/outbox/${stuck.id}/retry`);
+          retried = await waitFor('the retried delivery', async () => {
+            const d = await resumeOf();
+            return d && d.status !== 'pending' ? d : undefined;
+          }, 20_000).catch((e: Error) => e.message);
+        }
+        const after = await stack.n8nApi.getExecution(waiting.id).catch((e: Error) => e.message);
+        throw new Error(
+          `${error.message}\nexecution: ${JSON.stringify(now)}\noutbox: ${JSON.stringify(stuck)}\nretried by hand: ${JSON.stringify(retried)}\nexecution after: ${JSON.stringify(after)}\nn8n log: ${stack.n8n.logFile}`,
+        );
+      },
+    );
     const execution = await stack.n8nApi.getExecution(done.id, { includeData: true });
     expect(execution.id).toBe(waiting.id);
     expect(execution.status).toBe('success');

@@ -54,7 +54,14 @@ export async function startE2eStack(profile: N8nProfile, backendConfig: Partial<
     const credential = await n8nApi.createCredential({
       name: 'Caseflow',
       type: 'caseflowApi',
-      data: { baseUrl: app.baseUrl, apiKey: key, signingSecret: app.config.signingSecret },
+      data: {
+        baseUrl: app.baseUrl,
+        apiKey: key,
+        signingSecret: app.config.signingSecret,
+        // n8n 1.123 adds "Allowed HTTP Request Domains" to credentials with `authenticate`, and its public
+        // API schema then demands allowedDomains unless allowedHttpRequestDomains is given (and not "domains").
+        ...(profile.n8nVersion.startsWith('1.') ? { allowedHttpRequestDomains: 'all' } : {}),
+      },
     });
 
     const entityType = await app.admin.post('/entity-types').send({ key: ENTITY_TYPE, name: 'Requests' });

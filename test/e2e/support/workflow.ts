@@ -192,14 +192,29 @@ export async function executionOfCase(
   until: (execution: Execution) => boolean,
   timeoutMs = 90_000,
 ): Promise<Execution> {
-  return await waitFor(`an execution of case ${instanceId}`, async () => {
-    const executions = await api.listExecutions({ workflowId, includeData: true });
-    return executions.find((execution) => {
-      const launched = execution.data?.resultData.runData['Launch Workflow']?.[0]?.data?.main?.[0]?.[0]?.json;
-      const caseflow = launched?.caseflow as { instanceId?: string; created?: boolean } | undefined;
-      return caseflow?.instanceId === instanceId && caseflow.created !== false && until(execution);
-    });
-  }, timeoutMs, 500);
+  try {
+    return await waitFor(`an execution of case ${instanceId}`, async () => {
+      // Listed without data, then read one by one: n8n 1.123's list with includeData answers nothing here.
+      const listed = await api.listExecutions({ workflowId });
+      const executions = await Promise.all(listed.map((e) => api.getExecution(e.id, { includeData: true })));
+      return executions.find((execution) => {
+        const launched = execution.data?.resultData.runData['Launch Workflow']?.[0]?.data?.main?.[0]?.[0]?.json;
+        const caseflow = launched?.caseflow as { instanceId?: string; created?: boolean } | undefined;
+        return caseflow?.instanceId === instanceId && caseflow.created !== false && until(execution);
+      });
+    }, timeoutMs, 500);
+  } catch (error) {
+    // Say what n8n has instead: status, last node and error of each execution of the workflow.
+    const listed = await api.listExecutions({ workflowId }).catch((e: Error) => [] as Execution[]);
+    const seen = (await Promise.all(listed.map((e) => api.getExecution(e.id, { includeData: true })))).map((e) => ({
+      id: e.id,
+      status: e.status,
+      ran: nodesRun(e),
+      last: e.data?.resultData.lastNodeExecuted,
+      error: e.data?.resultData.error?.message,
+    }));
+    throw new Error(`${(error as Error).message}; executions: ${JSON.stringify(seen)}`);
+  }
 }
 
 /** Names of the nodes that ran in an execution (fetched with includeData). */
