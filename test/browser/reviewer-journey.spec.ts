@@ -291,4 +291,19 @@ describe('reviewer journey (Chromium)', () => {
     const clients = await expectStatus<{ items: Array<{ externalId: string }> }>(app.admin.get('/entities?type=client'), 200);
     expect(clients.items.map((c) => c.externalId)).toEqual(['P-42']);
   });
+
+  it('installs a bundled template from the admin page, and installing again changes nothing', async () => {
+    await page.getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('link', { name: 'Templates' }).click();
+    const card = page.getByRole('listitem').filter({ hasText: 'Bookings' });
+    await card.getByRole('button', { name: /^Install/ }).click();
+    await card.getByRole('status').filter({ hasText: /Installed: \d+ created/ }).waitFor();
+    const processes = await expectStatus<{ items: Array<{ key: string; status: string }> }>(app.admin.get('/processes?limit=100'), 200);
+    const installed = processes.items.filter((p) => p.key.startsWith('booking'));
+    expect(installed.length).toBeGreaterThan(0);
+    expect(installed.every((p) => p.status === 'published')).toBe(true);
+    await card.getByRole('button', { name: /^Install again/ }).click();
+    await card.getByRole('status').filter({ hasText: /Installed: 0 created, 0 updated/ }).waitFor();
+    await screenshot(page, 'admin-templates');
+  });
 });

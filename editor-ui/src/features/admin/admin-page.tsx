@@ -6,6 +6,7 @@ import { CalendarsPanel } from './calendars-panel';
 import { DeadLettersPanel } from './dead-letters-panel';
 import { MailboxPanel } from './mailbox-panel';
 import { QueuesPanel } from './queues-panel';
+import { TemplatesPanel } from './templates-panel';
 import { UsersPanel } from './users-panel';
 
 const SECTIONS = [
@@ -13,6 +14,7 @@ const SECTIONS = [
   { key: 'queues', label: 'Queues', Panel: QueuesPanel },
   { key: 'api-keys', label: 'API keys', Panel: ApiKeysPanel },
   { key: 'calendars', label: 'Calendars', Panel: CalendarsPanel },
+  { key: 'templates', label: 'Templates', Panel: TemplatesPanel },
   { key: 'mailbox', label: 'Dev mailbox', Panel: MailboxPanel },
   { key: 'deliveries', label: 'Failed deliveries', Panel: DeadLettersPanel },
 ] as const;
