@@ -1,7 +1,8 @@
 import { COMPAT, callWebhook, productionWebhookUrl, type Workflow } from '../n8n';
 import { decide, detail, instanceOf, openTask } from '../templates/support/cases';
 import { PROCESS_KEY, REVIEWERS, startE2eStack, type E2eStack } from './support/stack';
-import { executionOfCase, nodesRun, outputOf, reviewWorkflow } from './support/workflow';
+import { waitFor } from '../templates/support/wait';
+import { nodesRun, outputOf, reviewWorkflow } from './support/workflow';
 
 /**
  * The "compat" profile: the same packed package in n8n 1.123 on Node 20. n8n before 2.39 continues
@@ -30,12 +31,21 @@ describe('Caseflow nodes in n8n 1.123 (single-output Await Decision)', () => {
     expect(response.status).toBe(200);
     const instance = await instanceOf(admin, PROCESS_KEY, 'REQ-C');
     const task = await openTask(admin, instance.id, REVIEWERS);
-    const waiting = await executionOfCase(stack.n8nApi, workflow.id, instance.id, (e) => e.status === 'waiting');
-    expect(nodesRun(waiting)).not.toContain('Decided');
+    // n8n 1.123's public API leaves this waiting execution out of GET /executions (also once it has
+    // finished), so it is read by its id, which the resume URL n8n handed the node carries.
+    const executionId = /\/webhook-waiting\/(\d+)/.exec(await stack.resumeUrlOf(task.id))?.[1];
+    expect(executionId).toBeDefined();
+    const waiting = await waitFor('the execution to wait', async () => {
+      const e = await stack.n8nApi.getExecution(executionId!, { includeData: true });
+      return e.status === 'waiting' ? e : undefined;
+    });
+    expect(nodesRun(waiting)).toEqual(['Webhook', 'Launch Workflow', 'Await Decision']);
 
     await decide(stack.reviewer.client, task.id, 'reject', 'Not this time');
-    const done = await executionOfCase(stack.n8nApi, workflow.id, instance.id, (e) => e.status === 'success' || e.status === 'error' || e.status === 'crashed');
-    const execution = await stack.n8nApi.getExecution(done.id, { includeData: true });
+    const execution = await waitFor('the execution to finish', async () => {
+      const e = await stack.n8nApi.getExecution(executionId!, { includeData: true });
+      return e.status !== 'waiting' && e.status !== 'running' && e.status !== 'new' ? e : undefined;
+    }, 60_000);
     expect(execution.status).toBe('success');
     expect(execution.id).toBe(waiting.id);
     expect(outputOf(execution, 'Await Decision')).toMatchObject({ decision: 'reject', comment: 'Not this time', timedOut: false });

@@ -28,7 +28,7 @@ afterAll(async () => {
 
 const isoIn = (ms: number): string => new Date(Date.now() + ms).toISOString();
 
-async function launch(id: string, idempotencyKey: string): Promise<void> {
+async function launch(id: string): Promise<void> {
   const body = {
     id,
     name: `Requester ${id}`,
@@ -39,7 +39,6 @@ async function launch(id: string, idempotencyKey: string): Promise<void> {
   };
   const response = await callWebhook(productionWebhookUrl(stack.n8n.baseUrl, PATH), { body, headers: { 'Idempotency-Key': `req-${id}` } });
   if (response.status !== 200) throw new Error(`webhook: ${response.status} ${JSON.stringify(response.body)}`);
-  void idempotencyKey;
 }
 
 interface CaseRun {
@@ -51,8 +50,8 @@ interface CaseRun {
 /** Launches a case (twice, same Idempotency-Key), pulls its timer in, waits for the task and decides. */
 async function runCase(id: string, decision: 'approve' | 'reject', forge = false): Promise<CaseRun & { forged?: { status: number; text: string; after: Execution } }> {
   const admin = stack.backend.admin;
-  await launch(id, `req-${id}`);
-  await launch(id, `req-${id}`);
+  await launch(id);
+  await launch(id);
   const launched = await instanceOf(admin, PROCESS_KEY, id);
 
   // The timer is registered with the backend; moving its anchor back makes it due in ~5 s.
