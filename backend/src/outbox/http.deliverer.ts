@@ -35,15 +35,32 @@ export class HttpDeliverer implements Deliverer {
     } catch (error) {
       throw new DeliveryError(`could not reach ${new URL(item.target).host}: ${describe(error)}`);
     }
-    await response.arrayBuffer().catch(() => undefined);
+    const text = await response.text().catch(() => '');
+    if (item.kind === 'n8n_resume') return this.resumeOutcome(item, response, text);
     if (response.ok) return;
-    // n8n answers 409 once an execution is no longer waiting: an earlier attempt resumed it
-    // (its answer was lost) or it finished. Either way there is nothing left to resume.
-    if (item.kind === 'n8n_resume' && response.status === 409) return { note: 'n8n: the execution was no longer waiting' };
-    const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
-    throw new DeliveryError(`${item.target} answered ${response.status} ${response.statusText}`, !retryable);
+    throw new DeliveryError(`${item.target} answered ${response.status} ${response.statusText}`, !isRetryable(response.status));
+  }
+
+  /**
+   * n8n's answers while it restarts look like final ones: first a 200 "n8n is starting up",
+   * then 404s until its routes are mounted. Both are retried (a resume URL that truly names no
+   * execution runs out of attempts and is dead-lettered, visible and retryable).
+   */
+  private resumeOutcome(item: OutboxTable, response: Response, text: string): DeliveryResult | void {
+    const failed = (why: string, permanent = false) => new DeliveryError(`${item.target} answered ${response.status}: ${why}`, permanent);
+    if (response.ok && STARTING_UP.test(text)) throw failed('n8n is still starting up');
+    if (response.ok) return;
+    // 409: the execution is no longer waiting — an earlier attempt resumed it (its answer was
+    // lost) or it finished. Either way there is nothing left to resume.
+    if (response.status === 409) return { note: 'n8n: the execution was no longer waiting' };
+    if (response.status === 404) throw failed('not found (n8n may be starting up)');
+    throw failed(response.statusText, !isRetryable(response.status));
   }
 }
+
+const STARTING_UP = /n8n is starting up/i;
+
+const isRetryable = (status: number): boolean => status >= 500 || status === 408 || status === 429;
 
 function describe(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;

@@ -94,6 +94,18 @@ describe('outbox delivery', () => {
     expect(await reload(row.id)).toMatchObject({ status: 'dead', attempts: 1 });
   });
 
+  it('keeps retrying a resume while n8n restarts: "starting up" and 404 until its routes are mounted', async () => {
+    receiver.answer([[200, 'n8n is starting up. Please wait'], [404, '<html>Cannot POST</html>'], [404, '{"message":"not registered"}']]);
+    const row = await decided('restarting');
+    await worker.drain();
+    expect(await reload(row.id)).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/starting up/) });
+    await retryNow(row.id);
+    expect(await reload(row.id)).toMatchObject({ status: 'pending', attempts: 2, lastError: expect.stringMatching(/404/) });
+    await retryNow(row.id);
+    await retryNow(row.id);
+    expect(await reload(row.id)).toMatchObject({ status: 'delivered', attempts: 4 });
+  });
+
   it('counts n8n answering 409 (no longer waiting) as delivered', async () => {
     receiver.answer([409]);
     const row = await decided('finished');

@@ -7,10 +7,12 @@ export interface ReceivedCall {
   body: string;
 }
 
+type Answer = number | [number, string];
+
 /** A real HTTP server on loopback that answers with the statuses it is told to, in turn. */
 export class Receiver {
   readonly calls: ReceivedCall[] = [];
-  private statuses: number[] = [];
+  private statuses: Answer[] = [];
   private fallback = 200;
   private constructor(private readonly server: Server) {}
 
@@ -22,8 +24,10 @@ export class Receiver {
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
         receiver.calls.push({ path: request.url ?? '/', headers: request.headers, body });
-        response.statusCode = receiver.statuses.shift() ?? receiver.fallback;
-        response.end('{}');
+        const answer = receiver.statuses.shift() ?? receiver.fallback;
+        const [status, reply] = Array.isArray(answer) ? answer : [answer, '{}'];
+        response.statusCode = status;
+        response.end(reply);
       });
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -34,8 +38,8 @@ export class Receiver {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
-  /** Answer the next calls with these statuses, then with `fallback`. */
-  answer(statuses: number[], fallback = 200): void {
+  /** Answer the next calls with these statuses (or [status, body]), then with `fallback`. */
+  answer(statuses: Answer[], fallback = 200): void {
     this.statuses = [...statuses];
     this.fallback = fallback;
   }
