@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { getProcessDecisions, getProcesses, getQueues, getStages } from '../shared/load-options';
+import { RESUME_WEBHOOK } from '../shared/resume-url';
 import { CREDENTIAL_TYPE } from '../shared/transport';
 import { awaitDecisionProperties } from './description';
 import { awaitDecisionOutputs } from './outputs';
@@ -32,16 +33,7 @@ export class AwaitDecision implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: `={{(${awaitDecisionOutputs})($parameter)}}`,
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				path: '',
-				restartWebhook: true,
-				isFullPath: true,
-			},
-		],
+		webhooks: [RESUME_WEBHOOK],
 		properties: awaitDecisionProperties,
 	};
 

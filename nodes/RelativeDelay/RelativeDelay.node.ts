@@ -11,6 +11,7 @@ import { registerDelay } from './delay.operation';
 import { relativeDelayProperties } from './description';
 import { relativeDelayOutputs } from './outputs';
 import { resumeOnTimer } from './resume.operation';
+import { RESUME_WEBHOOK } from '../shared/resume-url';
 import { CREDENTIAL_TYPE } from '../shared/transport';
 
 /*
@@ -32,16 +33,7 @@ export class RelativeDelay implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: `={{(${relativeDelayOutputs})($parameter)}}`,
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				path: '',
-				restartWebhook: true,
-				isFullPath: true,
-			},
-		],
+		webhooks: [RESUME_WEBHOOK],
 		properties: relativeDelayProperties,
 	};
 

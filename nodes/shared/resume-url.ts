@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, IWebhookDescription } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -17,3 +17,16 @@ export function resumeUrlOf(this: IExecuteFunctions, itemIndex: number): string 
 	}
 	return url;
 }
+
+/**
+ * The webhook of a node that pauses the execution: n8n's own resume webhook (as its Wait node
+ * has), reached through $execution.resumeUrl, so it needs no registration of its own.
+ */
+export const RESUME_WEBHOOK: IWebhookDescription = {
+	name: 'default',
+	httpMethod: 'POST',
+	responseMode: 'onReceived',
+	path: '',
+	restartWebhook: true,
+	isFullPath: true,
+};
