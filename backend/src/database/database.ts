@@ -10,6 +10,23 @@ interface UnitOfWork {
   afterCommit: Array<() => void>;
 }
 
+/** SQLite: the open transaction that units of work join and that commits them together. */
+interface Batch {
+  units: number;
+  /** Settles once the batch has committed, or with the reason it could not. */
+  committed: Promise<void>;
+  settle(error?: unknown): void;
+}
+
+interface DoneUnit<T> {
+  value: T;
+  batch: Batch;
+  afterCommit: Array<() => void>;
+}
+
+/** A batch commits at the end of the event-loop turn, or sooner once this many units joined it. */
+const MAX_UNITS_PER_BATCH = 100;
+
 /**
  * The one way services reach the database.
  *
@@ -18,20 +35,30 @@ interface UnitOfWork {
  * transaction") and a ROLLBACK also undoes whatever a neighbouring request wrote meanwhile.
  * On SQLite every unit of work therefore waits its turn in an in-process queue. That costs
  * little: better-sqlite3 is synchronous, so a unit of work only holds the queue for the
- * microseconds its statements take. PostgreSQL has a pool and real isolation, so there work
- * runs concurrently and conflicts are settled by constraints and conditional updates.
+ * microseconds its statements take.
+ *
+ * On SQLite the units that run in one turn of the event loop share a transaction (group
+ * commit): each runs inside its own SAVEPOINT, so a failing unit rolls back only its own
+ * statements, and the transaction commits once for all of them when the turn ends. What a
+ * commit costs is writing every page the transaction touched, and neighbouring units touch
+ * the same pages, so under load most of that cost is shared. A unit's caller hears of its
+ * success only after that COMMIT, and its afterCommit callbacks run only then; reads wait for
+ * the open batch to commit, so nothing reads work that is not yet durable.
+ *
+ * PostgreSQL has a pool and real isolation, so there every unit of work is its own
+ * transaction, runs concurrently, and conflicts are settled by constraints and conditional updates.
  */
 @Injectable()
 export class Database {
   private readonly context = new AsyncLocalStorage<UnitOfWork>();
-  private readonly serial: boolean;
   private tail: Promise<unknown> = Promise.resolve();
   /** SQLite only: the hot single-table statements without the query builder (see SqliteRows). */
   private readonly rows: SqliteRows | null;
+  /** SQLite only: the transaction units are joining now, if one is open. */
+  private batch: Batch | null = null;
 
   constructor(readonly dataSource: DataSource) {
-    this.serial = dataSource.options.type === 'better-sqlite3';
-    this.rows = this.serial ? new SqliteRows(dataSource) : null;
+    this.rows = dataSource.options.type === 'better-sqlite3' ? new SqliteRows(dataSource) : null;
   }
 
   get isPostgres(): boolean {
@@ -43,7 +70,7 @@ export class Database {
     return this.context.getStore()?.manager ?? this.dataSource.manager;
   }
 
-  /** Runs `callback` once the current transaction has committed (at once outside a transaction). */
+/** Runs `callback` once the current transaction has committed (at once outside a transaction). */
   afterCommit(callback: () => void): void {
     const unit = this.context.getStore();
     if (unit?.inTransaction) unit.afterCommit.push(callback);
@@ -102,25 +129,130 @@ export class Database {
   transaction<T>(work: () => Promise<T>): Promise<T> {
     const current = this.context.getStore();
     if (current?.inTransaction) return work();
-    const afterCommit: Array<() => void> = [];
-    const unit = (manager: EntityManager) => this.context.run({ manager, inTransaction: true, afterCommit }, work);
-    const run = () => this.dataSource.transaction(unit);
-    // Inside a read the turn is already ours: waiting for it again would wait forever.
-    const done = current ? run() : this.inTurn(run);
-    return done.then((result) => {
-      for (const callback of afterCommit) callback();
-      return result;
-    });
+    if (!this.rows) return this.ownTransaction(work);
+    // Inside a read the turn is already ours: waiting for it again would wait forever, and
+    // the batch must commit before the read goes on.
+    if (current) {
+      return this.joinBatch(work).then((unit) => {
+        this.commit(unit.batch);
+        return this.afterCommitted(unit);
+      });
+    }
+    return this.inTurn(() => this.joinBatch(work)).then((unit) => this.afterCommitted(unit));
   }
 
   /** Runs read-only `work`; on SQLite it waits for the writes ahead of it so it never sees a half-done one. */
   read<T>(work: () => Promise<T>): Promise<T> {
     if (this.context.getStore()) return work();
-    return this.inTurn(() => this.context.run({ manager: this.dataSource.manager, inTransaction: false, afterCommit: [] }, work));
+    const run = () => this.context.run({ manager: this.dataSource.manager, inTransaction: false, afterCommit: [] }, work);
+    if (!this.rows) return run();
+    return this.inTurn(async () => {
+      if (this.batch) this.commit(this.batch);
+      return run();
+    });
+  }
+
+  private async ownTransaction<T>(work: () => Promise<T>): Promise<T> {
+    const afterCommit: Array<() => void> = [];
+    const result = await this.dataSource.transaction((manager) =>
+      this.context.run({ manager, inTransaction: true, afterCommit }, work),
+    );
+    for (const callback of afterCommit) callback();
+    return result;
+  }
+
+  /** Runs one unit of work inside the open batch (opening one if needed), within its own savepoint. */
+  private async joinBatch<T>(work: () => Promise<T>): Promise<DoneUnit<T>> {
+    const rows = this.rows!;
+    const batch = this.batch ?? this.openBatch();
+    const afterCommit: Array<() => void> = [];
+    rows.exec('SAVEPOINT unit');
+    batch.units += 1;
+    try {
+      const value = await this.context.run({ manager: this.dataSource.manager, inTransaction: true, afterCommit }, work);
+      rows.exec('RELEASE unit');
+      if (batch.units >= MAX_UNITS_PER_BATCH) this.commit(batch);
+      return { value, batch, afterCommit };
+    } catch (error) {
+      this.undoUnit(batch, error);
+      throw error;
+    }
+  }
+
+  private async afterCommitted<T>(unit: DoneUnit<T>): Promise<T> {
+    await unit.batch.committed;
+    for (const callback of unit.afterCommit) callback();
+    return unit.value;
+  }
+
+  private openBatch(): Batch {
+    this.rows!.exec('BEGIN');
+    this.typeormInTransaction(true);
+    let settle!: Batch['settle'];
+    const committed = new Promise<void>((resolve, reject) => {
+      settle = (error) => (error === undefined ? resolve() : reject(error));
+    });
+    // Every unit of a batch may have failed, leaving nobody to hear how the commit went.
+    committed.catch(() => undefined);
+    const batch: Batch = { units: 0, committed, settle };
+    this.batch = batch;
+    setImmediate(() => void this.inTurn(async () => this.commit(batch)));
+    return batch;
+  }
+
+  /** Rolls back the failed unit's savepoint, or gives up the batch if SQLite rolled all of it back. */
+  private undoUnit(batch: Batch, error: unknown): void {
+    const rows = this.rows!;
+    try {
+      if (rows.inTransaction) {
+        rows.exec('ROLLBACK TO unit');
+        rows.exec('RELEASE unit');
+        return;
+      }
+    } catch {
+      /* the savepoint is unusable: the batch goes below */
+    }
+    // Some errors (disk full, I/O) make SQLite roll back the whole transaction: the units
+    // that already finished in it are lost too, and their callers are told so.
+    const reason = error instanceof Error ? error.message : String(error);
+    this.endBatch(batch, new Error(`The transaction was rolled back: ${reason}`));
+  }
+
+  private commit(batch: Batch): void {
+    if (this.batch !== batch) return;
+    try {
+      this.rows!.exec('COMMIT');
+      this.batch = null;
+      this.typeormInTransaction(false);
+      batch.settle();
+    } catch (error) {
+      this.endBatch(batch, error);
+    }
+  }
+
+  /** Ends a batch that cannot commit: whatever of it is still open is rolled back and every unit fails. */
+  private endBatch(batch: Batch, error: unknown): void {
+    this.batch = null;
+    try {
+      if (this.rows!.inTransaction) this.rows!.exec('ROLLBACK');
+    } finally {
+      this.typeormInTransaction(false);
+      batch.settle(error);
+    }
+  }
+
+  /**
+   * Batches are begun and committed on the raw connection, which TypeORM's one SQLite query
+   * runner does not see; its flags are kept in step so that TypeORM operations that open a
+   * transaction of their own when none is active (save, remove) join the batch instead.
+   */
+  private typeormInTransaction(active: boolean): void {
+    const runner = this.dataSource.createQueryRunner() as unknown as { isTransactionActive: boolean; transactionDepth: number };
+    runner.isTransactionActive = active;
+    runner.transactionDepth = active ? 1 : 0;
   }
 
   private inTurn<T>(work: () => Promise<T>): Promise<T> {
-    if (!this.serial) return work();
     const result = this.tail.then(work, work);
     this.tail = result.catch(() => undefined);
     return result;

@@ -119,6 +119,16 @@ export class SqliteRows {
     return row as T;
   }
 
+  /** Runs a statement that takes no values and returns no rows (SAVEPOINT, RELEASE, …). */
+  exec(sql: string): void {
+    this.statement(sql).run();
+  }
+
+  /** Whether the connection is inside a transaction (SQLite ends one by itself after some errors). */
+  get inTransaction(): boolean {
+    return this.connection.inTransaction;
+  }
+
   private column(shape: TableShape, property: string): ColumnMetadata {
     const column = shape.byProperty.get(property);
     if (!column) throw new Error(`${shape.metadata.name} has no column "${property}"`);
@@ -138,13 +148,16 @@ export class SqliteRows {
     return shape;
   }
 
+  private get connection(): BetterSqlite3.Database {
+    return (this.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+  }
+
   private statement(sql: string): BetterSqlite3.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
       // IN lists of many lengths could make the shapes unbounded; starting over is cheap.
       if (this.statements.size >= MAX_STATEMENTS) this.statements.clear();
-      const connection = (this.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
-      statement = connection.prepare(sql);
+      statement = this.connection.prepare(sql);
       this.statements.set(sql, statement);
     }
     return statement;

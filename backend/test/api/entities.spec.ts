@@ -20,7 +20,7 @@ describe('entities', () => {
   const read = <T>(work: () => Promise<T>) => t.db.read(work);
   const entityRows = (type: string, externalId: string) => read(() => t.db.manager.findBy(EntityTable, { type, externalId }));
   const eventsOf = (entityId: string) => read(() => t.db.manager.find(EventTable, { where: { entityId }, order: { seq: 'ASC' } }));
-  const uniqueId = (prefix: string) => `${prefix}-${newId().slice(0, 8)}`;
+  const uniqueId = (prefix: string) => `${prefix}-${newId().slice(-8)}`;
 
   async function createEntity(body: Record<string, unknown>) {
     const res = await t.automation.post('/entities').send(body).expect(201);

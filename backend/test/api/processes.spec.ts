@@ -29,7 +29,7 @@ describe('processes', () => {
     await t.db.transaction(() => t.db.insert(QueueTable, row));
   }
 
-  const uniqueKey = (prefix: string) => `${prefix}-${newId().slice(0, 8)}`;
+  const uniqueKey = (prefix: string) => `${prefix}-${newId().slice(-8)}`;
   const rowsOf = (key: string) => t.db.read(() => t.db.manager.find(ProcessTable, { where: { key }, order: { version: 'ASC' } }));
   const processEvents = async (key: string) =>
     (await t.db.read(() => t.db.manager.find(EventTable, { order: { seq: 'ASC' } })))

@@ -21,7 +21,7 @@ export interface FixtureHost {
   clock: Clock;
 }
 
-const unique = (): string => newId().slice(0, 8);
+const unique = (): string => newId().slice(-8);
 
 async function insert<T extends object>(t: FixtureHost, table: new () => T, row: T): Promise<T> {
   await t.db.transaction(() => t.db.insert(table, row));

@@ -70,8 +70,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     const password = `pw-${newId()}`;
     const user: UserTable = {
       id: newId(),
-      email: `${role}-${newId().slice(0, 8)}@example.test`,
-      name: `${role[0]!.toUpperCase()}${role.slice(1)} ${newId().slice(0, 4)}`,
+      email: `${role}-${newId().slice(-8)}@example.test`,
+      name: `${role[0]!.toUpperCase()}${role.slice(1)} ${newId().slice(-4)}`,
       passwordHash: await hashPassword(password),
       role,
       active: true,
