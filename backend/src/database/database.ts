@@ -108,9 +108,14 @@ export class Database {
     return this.manager.find(table, { where: typeormWhere(where), order: order as object });
   }
 
-  async findOneBy<T extends ObjectLiteral>(table: EntityTarget<T>, where: Where<T>, order?: Order<T>): Promise<T | null> {
-    if (this.rows) return this.rows.find(table, where, order, 1)[0] ?? null;
-    return this.manager.findOne(table, { where: typeormWhere(where), order: order as object });
+  /** The first row matching `where`; with `select`, only those columns are read (the rest are absent). */
+  async findOneBy<T extends ObjectLiteral>(table: EntityTarget<T>, where: Where<T>, order?: Order<T>, select?: Array<keyof T & string>): Promise<T | null> {
+    if (this.rows) return this.rows.find(table, where, order, 1, select)[0] ?? null;
+    return this.manager.findOne(table, {
+      where: typeormWhere(where),
+      order: order as object,
+      ...(select ? { select: Object.fromEntries(select.map((key) => [key, true])) as object } : {}),
+    });
   }
 
   async count<T extends ObjectLiteral>(table: EntityTarget<T>, where: Where<T>): Promise<number> {

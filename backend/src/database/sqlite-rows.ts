@@ -50,17 +50,20 @@ export class SqliteRows {
     return result.changes === 1;
   }
 
-  find<T extends ObjectLiteral>(table: EntityTarget<T>, where: Where<T>, order?: Order<T>, limit?: number): T[] {
+  /** Rows matching `where`; with `select`, only those columns are read and set. */
+  find<T extends ObjectLiteral>(table: EntityTarget<T>, where: Where<T>, order?: Order<T>, limit?: number, select?: Array<keyof T & string>): T[] {
     const shape = this.shape(table);
     const values: unknown[] = [];
-    let sql = `SELECT * FROM "${shape.metadata.tablePath}" WHERE ${this.conditions(shape, where, values)}`;
+    const columns = select ? select.map((key) => this.column(shape, key)) : shape.columns;
+    const list = select ? columns.map((column) => `"${column.databaseName}"`).join(', ') : '*';
+    let sql = `SELECT ${list} FROM "${shape.metadata.tablePath}" WHERE ${this.conditions(shape, where, values)}`;
     if (order) {
       const keys = Object.keys(order) as Array<keyof T & string>;
       sql += ` ORDER BY ${keys.map((key) => `"${this.column(shape, key).databaseName}" ${order[key]}`).join(', ')}`;
     }
     if (limit !== undefined) sql += ` LIMIT ${Math.floor(limit)}`;
     const rows = this.statement(sql).all(...values) as Array<Record<string, unknown>>;
-    return rows.map((raw) => this.hydrate<T>(shape, raw));
+    return rows.map((raw) => this.hydrate<T>(columns, raw));
   }
 
   count<T extends ObjectLiteral>(table: EntityTarget<T>, where: Where<T>): number {
@@ -111,9 +114,9 @@ export class SqliteRows {
     return this.dataSource.driver.preparePersistentValue(value, column) as unknown;
   }
 
-  private hydrate<T>(shape: TableShape, raw: Record<string, unknown>): T {
+  private hydrate<T>(columns: ColumnMetadata[], raw: Record<string, unknown>): T {
     const row: Record<string, unknown> = {};
-    for (const column of shape.columns) {
+    for (const column of columns) {
       row[column.propertyName] = this.dataSource.driver.prepareHydratedValue(raw[column.databaseName], column) as unknown;
     }
     return row as T;

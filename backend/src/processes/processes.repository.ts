@@ -3,16 +3,32 @@ import { In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Database } from '../database/database';
 import { CalendarTable, EntityTypeTable, ProcessTable, QueueTable, UserTable } from '../database/tables';
+import { deepFreeze } from '../common/freeze';
 import type { DefinitionReferences } from './process-definition';
 
 type ProcessPatch = Partial<Omit<ProcessTable, 'id' | 'key' | 'version' | 'createdAt'>>;
 
+/** Published versions kept in memory; they are few (tens), the bound only guards against surprises. */
+const MAX_CACHED_VERSIONS = 1000;
+
 @Injectable()
 export class ProcessesRepository {
+  /**
+   * Published versions by row id. A version never changes once published (drafts are edited
+   * and then published once; the next edit is a new draft row), so a published row read once
+   * is good for the life of the process, on every replica. Every launch and decision needs
+   * its version, whose stages and decisions are JSON to parse; the cached rows are frozen so
+   * that no caller can change what the next one reads.
+   */
+  private readonly published = new Map<string, Readonly<ProcessTable>>();
+
   constructor(private readonly db: Database) {}
 
-  findById(id: string): Promise<ProcessTable | null> {
-    return this.db.findOneBy(ProcessTable, { id });
+  async findById(id: string): Promise<ProcessTable | null> {
+    const cached = this.published.get(id);
+    if (cached) return cached;
+    const row = await this.db.findOneBy(ProcessTable, { id });
+    return row?.status === 'published' ? this.remember(row) : row;
   }
 
   findVersion(key: string, version: number): Promise<ProcessTable | null> {
@@ -23,8 +39,15 @@ export class ProcessesRepository {
     return this.db.manager.findOneBy(ProcessTable, { key, status: 'draft' });
   }
 
-  findLatestPublished(key: string): Promise<ProcessTable | null> {
-    return this.db.findOneBy(ProcessTable, { key, status: 'published' }, { version: 'DESC' });
+  async findLatestPublished(key: string): Promise<ProcessTable | null> {
+    const latest = await this.db.findOneBy(ProcessTable, { key, status: 'published' }, { version: 'DESC' }, ['id']);
+    return latest ? this.findById(latest.id) : null;
+  }
+
+  private remember(row: ProcessTable): ProcessTable {
+    if (this.published.size >= MAX_CACHED_VERSIONS) this.published.clear();
+    this.published.set(row.id, deepFreeze(row));
+    return row;
   }
 
   async keyExists(key: string): Promise<boolean> {

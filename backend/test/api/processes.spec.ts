@@ -393,6 +393,26 @@ describe('processes', () => {
       await expect(service.getVersion(newId())).rejects.toMatchObject({ status: 404 });
     });
 
+    it('follows each new publish: v1, then v2 once published, each version as it was published', async () => {
+      const service = t.app.get(ProcessesService);
+      const key = uniqueKey('versions');
+      const v1 = await createPublished(key);
+      expect((await service.getPublished(key)).version).toBe(1);
+      await designer.post(`/processes/${key}/draft`).expect(201);
+      await designer.patch(`/processes/${key}/draft`).send({ name: 'Renamed in v2' }).expect(200);
+      // The draft is not what launches run on until it is published.
+      expect((await service.getPublished(key)).name).toBe(v1.name);
+      await designer.post(`/processes/${key}/publish`).expect(200);
+      const v2 = await service.getPublished(key);
+      expect({ version: v2.version, name: v2.name }).toEqual({ version: 2, name: 'Renamed in v2' });
+      expect((await service.getVersion(v1.id)).name).toBe(v1.name);
+      // Versions are shared between callers: none of them can change one for the next.
+      expect(() => {
+        (v2.stages[0] as { name: string }).name = 'changed by a caller';
+      }).toThrow(TypeError);
+      expect((await service.getPublished(key)).stages[0]!.name).not.toBe('changed by a caller');
+    });
+
     it('finds a stage or says which stages exist', async () => {
       const service = t.app.get(ProcessesService);
       const key = uniqueKey('stages');
