@@ -132,7 +132,9 @@ async function openTasks(key: string, count: number): Promise<string[]> {
       Array.from({ length: Math.min(batch, count - start) }, async (_, j) => {
         const n = start + j;
         const instance = (await (await api('/instances', { method: 'POST', key, body: JSON.stringify({ processKey: 'bench', entity: { type: 'booking', externalId: `T-${n}` }, stageKey: 'review' }) })).json()) as { id: string };
-        const task = (await (await api('/tasks', { method: 'POST', key, body: JSON.stringify({ instanceId: instance.id, queue: 'reviewers', title: `Task ${n}` }) })).json()) as { id: string };
+        // As n8n's Await Decision creates them: deciding one also writes the outbox row that resumes the execution.
+        const resumeUrl = `http://127.0.0.1:5678/webhook-waiting/${n}`;
+        const task = (await (await api('/tasks', { method: 'POST', key, body: JSON.stringify({ instanceId: instance.id, queue: 'reviewers', title: `Task ${n}`, resumeUrl }) })).json()) as { id: string };
         return task.id;
       }),
     );
@@ -192,11 +194,12 @@ async function main(): Promise<void> {
     const body = [
       `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
       `HTTP over loopback to the built backend (\`node backend/dist/main.js\`, SQLite file, WAL), autocannon with ${CONNECTIONS} connections for ${DURATION_S} s each, in the same process run as the raw baseline.`,
+      'The scheduler and the outbox worker are off, so the runs measure the API alone: decisions write their resume row to the outbox, and its delivery is measured under "Timer lateness".',
       '',
       '| run | requests/s | p50 ms | p99 ms | backend CPU ms/request | requests | non-2xx | errors |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-      row('launch (POST /instances, new entity + instance + stage visit + 2 events)', launches),
-      row('decide (POST /tasks/:id/decide, + outbox row + event)', decisions),
+      row('launch (POST /instances, new entity + instance + stage visit + 3 events)', launches),
+      row('decide (POST /tasks/:id/decide, + outbox row for the n8n resume + event)', decisions),
       '',
       `Raw better-sqlite3, one single-row INSERT per transaction, same disk, WAL + synchronous=NORMAL: **${raw.toFixed(0)} transactions/s**.`,
       '',

@@ -7,6 +7,8 @@ export type OutboxStatus = 'pending' | 'delivered' | 'dead';
 /** Every call leaving the backend, written in the transaction that caused it. */
 @Entity('outbox')
 @Index('ix_outbox_status_next', ['status', 'nextAttemptAt'])
+// A new wait of an n8n execution drops resume calls still pending for the same URL (waits/).
+@Index('ix_outbox_target_status', ['target', 'status'])
 export class OutboxTable {
   @PrimaryColumn('varchar', { length: 36 }) id!: string;
   @Column('varchar', { length: 20 }) kind!: OutboxKind;

@@ -22,6 +22,8 @@ export interface TaskField {
 // many decided tasks pile up beside it.
 @Index('ix_tasks_open_due', ['dueAt', 'id'], { where: "status IN ('open', 'claimed')" })
 @Index('ix_tasks_open_queue_due', ['queueId', 'dueAt', 'id'], { where: "status IN ('open', 'claimed')" })
+// A new wait of an n8n execution supersedes the open ones on the same resume URL (waits/).
+@Index('ix_tasks_open_resume_url', ['resumeUrl'], { where: "status IN ('open', 'claimed')" })
 export class TaskTable {
   @PrimaryColumn('varchar', { length: 36 }) id!: string;
   @Column('varchar', { name: 'instance_id', length: 36 }) instanceId!: string;

@@ -15,6 +15,8 @@ export interface TimerOffset {
 @Entity('timers')
 @Index('ix_timers_status_fire_at', ['status', 'fireAt'])
 @Index('ix_timers_instance', ['instanceId'])
+// A new wait of an n8n execution supersedes the pending timers on the same resume URL (waits/).
+@Index('ix_timers_resume_url_status', ['resumeUrl', 'status'])
 export class TimerTable {
   @PrimaryColumn('varchar', { length: 36 }) id!: string;
   @Column('varchar', { name: 'instance_id', length: 36, nullable: true }) instanceId!: string | null;
