@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
@@ -18,7 +18,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
+/** One-shot hashing (no Hash object): it runs on every API-key request. */
+export const sha256 = (value: string): string => hash('sha256', value, 'hex');
 
 /** A random token; API keys and session cookies have 256 bits, so a fast hash is enough at rest. */
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');

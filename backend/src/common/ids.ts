@@ -17,7 +17,7 @@ const pool = Buffer.alloc(POOL_IDS * 8);
 let poolOffset = pool.length;
 let lastMs = 0;
 let counter = 0;
-const scratch = Buffer.alloc(16);
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 export function newId(now: number = Date.now()): string {
   if (now > lastMs) {
@@ -47,11 +47,12 @@ function randomBytes(): Buffer {
 }
 
 function format(ms: number, count: number, random: Buffer): string {
-  scratch.writeUIntBE(ms, 0, 6);
-  scratch[6] = 0x70 | (count >>> 8);
-  scratch[7] = count & 0xff;
-  random.copy(scratch, 8);
-  scratch[8] = 0x80 | (scratch[8]! & 0x3f);
-  const hex = scratch.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const h = (byte: number) => HEX[byte & 0xff]!;
+  const high = Math.floor(ms / 0x10000);
+  const r = random;
+  return (
+    `${h(high >>> 24)}${h(high >>> 16)}${h(high >>> 8)}${h(high)}-${h(ms >>> 8)}${h(ms)}-` +
+    `${h(0x70 | (count >>> 8))}${h(count)}-${h(0x80 | (r[0]! & 0x3f))}${h(r[1]!)}-` +
+    `${h(r[2]!)}${h(r[3]!)}${h(r[4]!)}${h(r[5]!)}${h(r[6]!)}${h(r[7]!)}`
+  );
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { dataSourceOptions } from './data-source-options';
 import { Database } from './database';
+import { WalCheckpointer } from './wal-checkpointer';
 
 @Global()
 @Module({
@@ -12,7 +13,7 @@ import { Database } from './database';
       useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.database), migrationsRun: true }),
     }),
   ],
-  providers: [Database],
+  providers: [Database, WalCheckpointer],
   exports: [Database],
 })
 export class DatabaseModule {}

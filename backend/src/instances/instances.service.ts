@@ -71,6 +71,8 @@ export class InstancesService {
         `Process "${process.key}" starts only for ${process.entityTypes.join(', ')}; entity ${entity.externalId} is a ${entity.type}.`,
       );
     }
+    // A stage named at launch is checked first and written with the instance (400 if unknown).
+    const stage = dto.stageKey ? this.processes.findStage(process, dto.stageKey) : null;
     const now = this.clock.now();
     const instance: InstanceTable = {
       id: newId(),
@@ -79,7 +81,7 @@ export class InstancesService {
       processVersion: process.version,
       entityId: entity.id,
       status: 'active',
-      currentStageKey: null,
+      currentStageKey: stage?.key ?? null,
       outcome: null,
       data: dto.data ?? {},
       n8nExecutionId: dto.n8nExecutionId ?? null,
@@ -96,7 +98,7 @@ export class InstancesService {
       { instanceId: instance.id, entityId: entity.id },
       { processKey: process.key, processVersion: process.version, idempotencyKey: instance.idempotencyKey },
     );
-    const visit = dto.stageKey ? await this.stages.enter(actor, instance, process, dto.stageKey) : null;
+    const visit = stage ? await this.stages.enter(actor, instance, process, stage.key, { launching: true }) : null;
     await this.callLaunchWebhook(actor, process, instance, entity);
     return { instance: toInstanceResponse(instance, entity, visit), created: true };
   }

@@ -11,6 +11,11 @@ import { InstancesRepository } from './instances.repository';
 import { SlaService } from './sla.service';
 
 export interface EnterStageOptions {
+  /**
+   * The instance was inserted in this transaction, already at this stage: there is no visit
+   * to close and no instance row to update (a launch with a stageKey).
+   */
+  launching?: boolean;
   ownerQueue?: string;
   assigneeId?: string;
   slaMinutes?: number;
@@ -46,7 +51,7 @@ export class StagesService {
     const queueKey = options.ownerQueue ?? stage.ownerQueue;
     const queue = queueKey ? await this.queues.resolve(queueKey) : null;
     const now = this.clock.now();
-    const previous = await this.repository.findOpenVisit(instance.id);
+    const previous = options.launching ? null : await this.repository.findOpenVisit(instance.id);
     if (previous) await this.repository.closeVisit(previous.id, now);
 
     const slaMinutes = options.slaMinutes ?? stage.slaMinutes;
@@ -70,10 +75,10 @@ export class StagesService {
       ladderFired: [],
     };
     await this.repository.insertVisit(visit);
-    await this.repository.update(instance.id, { currentStageKey: stage.key, stalledAt: null, updatedAt: now });
-    instance.currentStageKey = stage.key;
-    instance.stalledAt = null;
-    instance.updatedAt = now;
+    if (!options.launching) {
+      await this.repository.update(instance.id, { currentStageKey: stage.key, stalledAt: null, updatedAt: now });
+      Object.assign(instance, { currentStageKey: stage.key, stalledAt: null, updatedAt: now });
+    }
     await this.events.record(
       actor,
       'stage.entered',
