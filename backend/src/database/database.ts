@@ -70,7 +70,7 @@ export class Database {
     return this.context.getStore()?.manager ?? this.dataSource.manager;
   }
 
-/** Runs `callback` once the current transaction has committed (at once outside a transaction). */
+  /** Runs `callback` once the current transaction has committed (at once outside a transaction). */
   afterCommit(callback: () => void): void {
     const unit = this.context.getStore();
     if (unit?.inTransaction) unit.afterCommit.push(callback);
