@@ -26,7 +26,9 @@ describe('units of work', () => {
         (observer.prepare(`SELECT key FROM queues WHERE key IN (${keys.map(() => '?').join(', ')}) ORDER BY key`).all(...keys) as Array<{ key: string }>).map(
           (row) => row.key,
         );
-      closeObserver = async () => observer.close();
+      closeObserver = async () => {
+        observer.close();
+      };
     } else {
       const observer = new Client({ connectionString: t.config.database.url });
       await observer.connect();
