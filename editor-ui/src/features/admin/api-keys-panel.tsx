@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { ApiKey, CreatedApiKey } from '../../api/types';
-import { Empty, errorMessage, QueryState } from '../../components/page-state';
+import { ListTable } from '../../components/list-table';
+import { Empty, errorMessage } from '../../components/page-state';
 import { formatDateTime } from '../../lib/format';
 import { useAdminList, useAdminMutation } from './admin-queries';
 
@@ -31,48 +32,30 @@ export function ApiKeysPanel() {
           </button>
         </div>
       ) : null}
-      <QueryState query={keys}>
-        {(list) =>
-          list.length === 0 ? (
-            <Empty title="No API keys yet">n8n needs one for its Caseflow credential.</Empty>
-          ) : (
-            <div className="table-scroll">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Prefix</th>
-                    <th scope="col">Scopes</th>
-                    <th scope="col">Last used</th>
-                    <th scope="col" aria-label="Actions" />
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((key) => (
-                    <tr key={key.id}>
-                      <td>{key.name}</td>
-                      <td>
-                        <code>{key.prefix}</code>
-                      </td>
-                      <td>{key.scopes.join(', ')}</td>
-                      <td>{formatDateTime(key.lastUsedAt)}</td>
-                      <td>
-                        {key.revokedAt ? (
-                          <span className="muted">Revoked</span>
-                        ) : (
-                          <button type="button" className="button button-ghost" onClick={() => revoke.mutate(key.id)}>
-                            Revoke
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
-      </QueryState>
+      <ListTable
+        query={keys}
+        empty={<Empty title="No API keys yet">n8n needs one for its Caseflow credential.</Empty>}
+        columns={['Name', 'Prefix', 'Scopes', 'Last used', null]}
+        row={(key) => (
+          <tr key={key.id}>
+            <td>{key.name}</td>
+            <td>
+              <code>{key.prefix}</code>
+            </td>
+            <td>{key.scopes.join(', ')}</td>
+            <td>{formatDateTime(key.lastUsedAt)}</td>
+            <td>
+              {key.revokedAt ? (
+                <span className="muted">Revoked</span>
+              ) : (
+                <button type="button" className="button button-ghost" onClick={() => revoke.mutate(key.id)}>
+                  Revoke
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

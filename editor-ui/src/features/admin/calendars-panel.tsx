@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { Calendar } from '../../api/types';
-import { Empty, errorMessage, QueryState } from '../../components/page-state';
+import { ListTable } from '../../components/list-table';
+import { Empty, errorMessage } from '../../components/page-state';
 import { useAdminList, useAdminMutation } from './admin-queries';
 import { describeWorkingHours, officeWeek, parseHolidays, toWorkingHours, WEEKDAYS, type WeekHours } from './working-hours';
 
@@ -12,40 +13,22 @@ export function CalendarsPanel() {
   return (
     <div className="stack">
       <CreateCalendarForm />
-      <QueryState query={calendars}>
-        {(list) =>
-          list.length === 0 ? (
-            <Empty title="No calendars" />
-          ) : (
-            <div className="table-scroll">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Key</th>
-                    <th scope="col">Time zone</th>
-                    <th scope="col">Working hours</th>
-                    <th scope="col">Holidays</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((calendar) => (
-                    <tr key={calendar.id}>
-                      <td>{calendar.name}</td>
-                      <td>
-                        <code>{calendar.key}</code>
-                      </td>
-                      <td>{calendar.timeZone}</td>
-                      <td className="small">{describeWorkingHours(calendar.workingHours)}</td>
-                      <td className="small">{calendar.holidays.length > 0 ? calendar.holidays.join(', ') : '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
-      </QueryState>
+      <ListTable
+        query={calendars}
+        empty={<Empty title="No calendars" />}
+        columns={['Name', 'Key', 'Time zone', 'Working hours', 'Holidays']}
+        row={(calendar) => (
+          <tr key={calendar.id}>
+            <td>{calendar.name}</td>
+            <td>
+              <code>{calendar.key}</code>
+            </td>
+            <td>{calendar.timeZone}</td>
+            <td className="small">{describeWorkingHours(calendar.workingHours)}</td>
+            <td className="small">{calendar.holidays.length > 0 ? calendar.holidays.join(', ') : '—'}</td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

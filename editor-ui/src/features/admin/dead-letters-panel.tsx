@@ -1,6 +1,7 @@
 import { api } from '../../api/client';
 import type { Delivery } from '../../api/timeline-types';
-import { Empty, errorMessage, QueryState } from '../../components/page-state';
+import { ListTable } from '../../components/list-table';
+import { Empty, errorMessage } from '../../components/page-state';
 import { formatDateTime } from '../../lib/format';
 import { useAdminList, useAdminMutation } from './admin-queries';
 
@@ -17,44 +18,25 @@ export function DeadLettersPanel() {
           {errorMessage(retry.error)}
         </p>
       ) : null}
-      <QueryState query={deliveries}>
-        {(list) =>
-          list.length === 0 ? (
-            <Empty title="No failed deliveries">Every call to n8n and every email went out.</Empty>
-          ) : (
-            <div className="table-scroll">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Target</th>
-                    <th scope="col">Attempts</th>
-                    <th scope="col">Last error</th>
-                    <th scope="col">Created</th>
-                    <th scope="col" aria-label="Actions" />
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((delivery) => (
-                    <tr key={delivery.id}>
-                      <td>{delivery.kind}</td>
-                      <td className="small break">{delivery.target ?? '—'}</td>
-                      <td>{delivery.attempts}</td>
-                      <td className="small">{delivery.lastError ?? '—'}</td>
-                      <td>{formatDateTime(delivery.createdAt)}</td>
-                      <td>
-                        <button type="button" className="button" disabled={retry.isPending} onClick={() => retry.mutate(delivery.id)}>
-                          Retry
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
-      </QueryState>
+      <ListTable
+        query={deliveries}
+        empty={<Empty title="No failed deliveries">Every call to n8n and every email went out.</Empty>}
+        columns={['Kind', 'Target', 'Attempts', 'Last error', 'Created', null]}
+        row={(delivery) => (
+          <tr key={delivery.id}>
+            <td>{delivery.kind}</td>
+            <td className="small break">{delivery.target ?? '—'}</td>
+            <td>{delivery.attempts}</td>
+            <td className="small">{delivery.lastError ?? '—'}</td>
+            <td>{formatDateTime(delivery.createdAt)}</td>
+            <td>
+              <button type="button" className="button" disabled={retry.isPending} onClick={() => retry.mutate(delivery.id)}>
+                Retry
+              </button>
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

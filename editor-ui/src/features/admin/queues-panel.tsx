@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { Calendar, Queue } from '../../api/types';
-import { Empty, errorMessage, QueryState } from '../../components/page-state';
+import { ListTable } from '../../components/list-table';
+import { Empty, errorMessage } from '../../components/page-state';
 import { useAdminList, useAdminMutation } from './admin-queries';
 
 const QUEUES = ['admin', 'queues'];
@@ -17,56 +18,37 @@ export function QueuesPanel() {
           {errorMessage(remove.error)}
         </p>
       ) : null}
-      <QueryState query={queues}>
-        {(list) =>
-          list.length === 0 ? (
-            <Empty title="No queues yet">Create a queue, then add reviewers to it from the Users tab.</Empty>
-          ) : (
-            <div className="table-scroll">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Key</th>
-                    <th scope="col">Members</th>
-                    <th scope="col">Calendar</th>
-                    <th scope="col">Escalates to</th>
-                    <th scope="col" aria-label="Actions" />
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((queue) => (
-                    <tr key={queue.id}>
-                      <td>
-                        {queue.name}
-                        {queue.description ? <div className="muted small">{queue.description}</div> : null}
-                      </td>
-                      <td>
-                        <code>{queue.key}</code>
-                      </td>
-                      <td>{queue.memberCount}</td>
-                      <td>{queue.calendarKey ?? '—'}</td>
-                      <td>{queue.supervisorQueueKey ?? '—'}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="button button-ghost"
-                          aria-label={`Delete queue ${queue.name}`}
-                          onClick={() => {
-                            if (window.confirm(`Delete the queue ${queue.name}?`)) remove.mutate(queue.key);
-                          }}
-                        >
-                          Delete
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
-      </QueryState>
+      <ListTable
+        query={queues}
+        empty={<Empty title="No queues yet">Create a queue, then add reviewers to it from the Users tab.</Empty>}
+        columns={['Name', 'Key', 'Members', 'Calendar', 'Escalates to', null]}
+        row={(queue) => (
+          <tr key={queue.id}>
+            <td>
+              {queue.name}
+              {queue.description ? <div className="muted small">{queue.description}</div> : null}
+            </td>
+            <td>
+              <code>{queue.key}</code>
+            </td>
+            <td>{queue.memberCount}</td>
+            <td>{queue.calendarKey ?? '—'}</td>
+            <td>{queue.supervisorQueueKey ?? '—'}</td>
+            <td>
+              <button
+                type="button"
+                className="button button-ghost"
+                aria-label={`Delete queue ${queue.name}`}
+                onClick={() => {
+                  if (window.confirm(`Delete the queue ${queue.name}?`)) remove.mutate(queue.key);
+                }}
+              >
+                Delete
+              </button>
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { Queue, Role, User } from '../../api/types';
-import { Empty, errorMessage, QueryState } from '../../components/page-state';
+import { ListTable } from '../../components/list-table';
+import { Empty, errorMessage } from '../../components/page-state';
 import { useAdminList, useAdminMutation } from './admin-queries';
 import { UserQueuesEditor } from './user-queues-editor';
 
@@ -20,50 +21,32 @@ export function UsersPanel() {
           {errorMessage(update.error)}
         </p>
       ) : null}
-      <QueryState query={users}>
-        {(list) =>
-          list.length === 0 ? (
-            <Empty title="No users yet" />
-          ) : (
-            <div className="table-scroll">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Queues</th>
-                    <th scope="col">Active</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((user) => (
-                    <tr key={user.id}>
-                      <td>{user.name}</td>
-                      <td>{user.email}</td>
-                      <td>
-                        <select aria-label={`Role of ${user.name}`} value={user.role} onChange={(e) => update.mutate({ id: user.id, change: { role: e.target.value as Role } })}>
-                          {ROLES.map((role) => (
-                            <option key={role} value={role}>
-                              {role}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                      <td>
-                        <UserQueuesEditor user={user} queues={queues.data ?? []} />
-                      </td>
-                      <td>
-                        <input type="checkbox" aria-label={`${user.name} is active`} checked={user.active} onChange={(e) => update.mutate({ id: user.id, change: { active: e.target.checked } })} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
-      </QueryState>
+      <ListTable
+        query={users}
+        empty={<Empty title="No users yet" />}
+        columns={['Name', 'Email', 'Role', 'Queues', 'Active']}
+        row={(user) => (
+          <tr key={user.id}>
+            <td>{user.name}</td>
+            <td>{user.email}</td>
+            <td>
+              <select aria-label={`Role of ${user.name}`} value={user.role} onChange={(e) => update.mutate({ id: user.id, change: { role: e.target.value as Role } })}>
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {role}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <td>
+              <UserQueuesEditor user={user} queues={queues.data ?? []} />
+            </td>
+            <td>
+              <input type="checkbox" aria-label={`${user.name} is active`} checked={user.active} onChange={(e) => update.mutate({ id: user.id, change: { active: e.target.checked } })} />
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }
