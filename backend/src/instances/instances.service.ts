@@ -90,6 +90,7 @@ export class InstancesService {
       createdAt: now,
       updatedAt: now,
       closedAt: null,
+      failure: null,
     };
     await this.repository.insert(instance);
     await this.events.record(

@@ -85,6 +85,7 @@ export class TasksService {
         decidedAt: null,
         resumeUrl: dto.resumeUrl ?? null,
         breachedAt: null,
+        resumedAt: null,
         createdAt: now,
         updatedAt: now,
       };

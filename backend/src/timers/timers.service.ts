@@ -67,6 +67,8 @@ export class TimersService {
         label: dto.label ?? '',
         createdAt: this.clock.now(),
         firedAt: null,
+        movedAt: null,
+        resumedAt: null,
       };
       if (row.resumeUrl) await this.waits.supersede(actor, row.resumeUrl);
       await this.repository.insert(row);

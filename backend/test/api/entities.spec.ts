@@ -294,7 +294,7 @@ describe('entities', () => {
       process = {
         id: newId(), key: 'entity-spec', version: 1, status: 'published', name: 'Entity spec', description: '',
         entityTypes: ['student', 'prospect', 'client'], stages: [{ key: 'intake', name: 'Intake' }], decisions: [],
-        calendarKey: null, launchWebhookUrl: null, createdAt: now, updatedAt: now, publishedAt: now,
+        calendarKey: null, launchWebhookUrl: null, intake: [], createdAt: now, updatedAt: now, publishedAt: now,
       };
       const row = process;
       await t.db.transaction(() => t.db.insert(ProcessTable, row));
@@ -302,7 +302,7 @@ describe('entities', () => {
     const instance: InstanceTable = {
       id: newId(), processId: process.id, processKey: process.key, processVersion: 1, entityId, status: 'active',
       currentStageKey: 'intake', outcome: null, data: {}, n8nExecutionId: null, idempotencyKey: null, stalledAt: null,
-      createdAt: now, updatedAt: now, closedAt: null,
+      createdAt: now, updatedAt: now, closedAt: null, failure: null,
     };
     await t.db.transaction(() => t.db.insert(InstanceTable, instance));
     return instance.id;

@@ -98,6 +98,7 @@ export function insertPublishedProcess(t: FixtureHost, overrides: Partial<Proces
     ],
     calendarKey: null,
     launchWebhookUrl: null,
+    intake: [],
     createdAt: t.clock.now(),
     updatedAt: t.clock.now(),
     publishedAt: t.clock.now(),
@@ -129,6 +130,7 @@ export async function insertInstance(
     createdAt: t.clock.now(),
     updatedAt: t.clock.now(),
     closedAt: null,
+    failure: null,
     ...rest,
   });
 }
@@ -189,6 +191,7 @@ export function insertTask(
     decidedAt: null,
     resumeUrl: null,
     breachedAt: null,
+    resumedAt: null,
     createdAt: t.clock.now(),
     updatedAt: t.clock.now(),
     ...overrides,

@@ -2,7 +2,7 @@ import { ApiKeyTable, SessionTable, UserTable } from './user.table';
 import { CalendarTable, QueueMemberTable, QueueTable } from './queue.table';
 import { EntityTable, EntityTypeTable } from './entity.table';
 import { ProcessTable } from './process.table';
-import { InstanceTable, StageVisitTable } from './instance.table';
+import { CaseExecutionTable, InstanceTable, StageVisitTable } from './instance.table';
 import { TaskCommentTable, TaskTable } from './task.table';
 import { TimerTable } from './timer.table';
 import { MessageTable, MessageTemplateTable } from './message.table';
@@ -34,6 +34,7 @@ export const TABLES = [
   ProcessTable,
   InstanceTable,
   StageVisitTable,
+  CaseExecutionTable,
   TaskTable,
   TaskCommentTable,
   TimerTable,

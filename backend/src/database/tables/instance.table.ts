@@ -35,6 +35,46 @@ export class InstanceTable {
   @TimeColumn({ name: 'created_at' }) createdAt!: number;
   @TimeColumn({ name: 'updated_at' }) updatedAt!: number;
   @TimeColumn({ name: 'closed_at', nullable: true }) closedAt!: number | null;
+  /** Why the case needs attention (status `failed`): n8n's error, the node, the execution. */
+  @JsonColumn({ nullable: true }) failure!: InstanceFailure | null;
+}
+
+export interface InstanceFailure {
+  /** n8n's own error message, or the reason n8n gave for refusing a resume. */
+  message: string;
+  /** The node that failed, when n8n says. */
+  node: string | null;
+  executionId: string | null;
+  workflowId: string | null;
+  /** Link to the execution in the n8n editor, when the backend knows n8n's address. */
+  executionUrl: string | null;
+  /** What found it: an execution that failed, or a resume n8n refused. */
+  source: 'execution' | 'resume';
+  at: number;
+}
+
+export const EXECUTION_STATUSES = ['running', 'waiting', 'success', 'error', 'canceled', 'unknown'] as const;
+export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
+
+/** An n8n execution that acted on a case: learnt from the nodes' calls, followed through n8n's API. */
+@Entity('case_executions')
+@Index('uq_case_executions_instance_execution', ['instanceId', 'executionId'], { unique: true })
+@Index('ix_case_executions_status_checked', ['status', 'checkedAt'])
+export class CaseExecutionTable {
+  @PrimaryColumn('varchar', { length: 36 }) id!: string;
+  @Column('varchar', { name: 'instance_id', length: 36 }) instanceId!: string;
+  @ManyToOne(() => InstanceTable, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'instance_id' })
+  instance?: InstanceTable;
+  @Column('varchar', { name: 'execution_id', length: 100 }) executionId!: string;
+  @Column('varchar', { name: 'workflow_id', length: 100, nullable: true }) workflowId!: string | null;
+  @Column('varchar', { length: 20 }) status!: ExecutionStatus;
+  /** n8n's error for a failed execution. */
+  @JsonColumn({ nullable: true }) error!: { message: string; node: string | null } | null;
+  @TimeColumn({ name: 'first_seen_at' }) firstSeenAt!: number;
+  @TimeColumn({ name: 'last_seen_at' }) lastSeenAt!: number;
+  /** When n8n's API was last asked about it; null until the first check. */
+  @TimeColumn({ name: 'checked_at', nullable: true }) checkedAt!: number | null;
 }
 
 /** Instance × stage: time in stage and the SLA clock come from here. */

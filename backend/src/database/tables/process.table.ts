@@ -29,6 +29,25 @@ export interface DecisionDefinition {
   commentRequired?: boolean;
 }
 
+/** The types an intake field can have; each is checked at launch (see processes/intake.ts). */
+export const INTAKE_FIELD_TYPES = ['text', 'number', 'date', 'choice', 'email', 'boolean', 'file'] as const;
+export type IntakeFieldType = (typeof INTAKE_FIELD_TYPES)[number];
+
+/**
+ * One piece of data a launch must (or may) bring. `path` says where it lives on the case:
+ * `data.<key>` (the instance data), `entity.name`, `entity.email`, `entity.managerEmail` or
+ * `entity.attributes.<key>`.
+ */
+export interface IntakeField {
+  path: string;
+  label: string;
+  type: IntakeFieldType;
+  required?: boolean;
+  help?: string;
+  /** The allowed values of a `choice` field. */
+  options?: string[];
+}
+
 export type ProcessStatus = 'draft' | 'published';
 
 /** One version of a process definition. Published rows are never changed again. */
@@ -44,6 +63,8 @@ export class ProcessTable {
   @JsonColumn({ name: 'entity_types' }) entityTypes!: string[];
   @JsonColumn() stages!: StageDefinition[];
   @JsonColumn() decisions!: DecisionDefinition[];
+  /** What a launch must bring; an empty list checks nothing. */
+  @JsonColumn({ default: '[]' }) intake!: IntakeField[];
   @Column('varchar', { name: 'calendar_key', length: 100, nullable: true }) calendarKey!: string | null;
   @Column('varchar', { name: 'launch_webhook_url', length: 2000, nullable: true }) launchWebhookUrl!: string | null;
   @TimeColumn({ name: 'created_at' }) createdAt!: number;

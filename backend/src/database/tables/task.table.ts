@@ -24,6 +24,8 @@ export interface TaskField {
 @Index('ix_tasks_open_queue_due', ['queueId', 'dueAt', 'id'], { where: "status IN ('open', 'claimed')" })
 // A new wait of an n8n execution supersedes the open ones on the same resume URL (waits/).
 @Index('ix_tasks_open_resume_url', ['resumeUrl'], { where: "status IN ('open', 'claimed')" })
+// A resume is taken only by the latest wait registered on its URL (waits/ take()).
+@Index('ix_tasks_resume_url_created', ['resumeUrl', 'createdAt'])
 export class TaskTable {
   @PrimaryColumn('varchar', { length: 36 }) id!: string;
   @Column('varchar', { name: 'instance_id', length: 36 }) instanceId!: string;
@@ -51,6 +53,8 @@ export class TaskTable {
   /** n8n's $execution.resumeUrl, kept exactly as n8n produced it. */
   @Column('varchar', { name: 'resume_url', length: 2000, nullable: true }) resumeUrl!: string | null;
   @TimeColumn({ name: 'breached_at', nullable: true }) breachedAt!: number | null;
+  /** When the waiting n8n node took the resume for this task: a wait resumes its execution once. */
+  @TimeColumn({ name: 'resumed_at', nullable: true }) resumedAt!: number | null;
   @TimeColumn({ name: 'created_at' }) createdAt!: number;
   @TimeColumn({ name: 'updated_at' }) updatedAt!: number;
 }

@@ -2,7 +2,13 @@ import { Column, Entity, JoinColumn, ManyToOne, Index, PrimaryColumn } from 'typ
 import { JsonColumn, TimeColumn } from '../columns';
 import { InstanceTable } from './instance.table';
 
-export const TIMER_STATUSES = ['pending', 'fired', 'cancelled'] as const;
+/**
+ * pending: waiting for its time; fired: its time came and it resumed (or would resume) its
+ * execution; past: its time had already passed when it was registered or when its anchor moved
+ * (Relative Delay's "If Already Past"); cancelled: nothing will fire (case closed, superseded,
+ * or deleted).
+ */
+export const TIMER_STATUSES = ['pending', 'fired', 'past', 'cancelled'] as const;
 export type TimerStatus = (typeof TIMER_STATUSES)[number];
 export type OffsetUnit = 'minutes' | 'hours' | 'days' | 'businessDays' | 'weeks' | 'months';
 
@@ -36,4 +42,8 @@ export class TimerTable {
   @Column('varchar', { length: 300, default: '' }) label!: string;
   @TimeColumn({ name: 'created_at' }) createdAt!: number;
   @TimeColumn({ name: 'fired_at', nullable: true }) firedAt!: number | null;
+  /** Last time its anchor moved and the fire time with it. */
+  @TimeColumn({ name: 'moved_at', nullable: true }) movedAt!: number | null;
+  /** When the waiting n8n node took the resume for this timer (see TaskTable.resumedAt). */
+  @TimeColumn({ name: 'resumed_at', nullable: true }) resumedAt!: number | null;
 }
