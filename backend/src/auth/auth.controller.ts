@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { Actor } from './actor';
 import { SESSION_COOKIE } from './auth.guard';
-import { LoginDto, MeResponse } from './auth.dto';
+import { checkSigningSecret, SIGNING_CHECK_HEADER } from '../common/signing';
+import { CredentialCheckResponse, LoginDto, MeResponse } from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentActor, Public } from './decorators';
 import { permissionsOfRole } from './permissions';
@@ -52,5 +53,11 @@ export class AuthController {
   @Get('me')
   me(@CurrentActor() actor: Actor): MeResponse {
     return toMe(actor);
+  }
+
+  /** What the n8n credential's "Test" button calls: is the key good, and is the signing secret the same as ours? */
+  @Get('credential-check')
+  credentialCheck(@CurrentActor() actor: Actor, @Headers(SIGNING_CHECK_HEADER) proof?: string): CredentialCheckResponse {
+    return { actor: toMe(actor), signing: checkSigningSecret(this.config.signingSecret, proof) };
   }
 }

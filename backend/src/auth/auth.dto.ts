@@ -13,3 +13,9 @@ export interface MeResponse {
   role: string | null;
   permissions: string[];
 }
+
+export interface CredentialCheckResponse {
+  actor: MeResponse;
+  /** ok; missing: the caller sent no proof (its credential has no signing secret); mismatch: a different secret; not-configured: this backend has no CASEFLOW_SIGNING_SECRET. */
+  signing: 'ok' | 'missing' | 'mismatch' | 'not-configured';
+}

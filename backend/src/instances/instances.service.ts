@@ -11,6 +11,7 @@ import { EventsService } from '../events/events.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { ProcessesService } from '../processes/processes.service';
 import { TimersService } from '../timers/timers.service';
+import { WaitsService } from '../waits/waits.service';
 import {
   CancelInstanceDto,
   CompleteInstanceDto,
@@ -40,6 +41,7 @@ export class InstancesService {
     private readonly entities: EntitiesService,
     private readonly processes: ProcessesService,
     private readonly timers: TimersService,
+    private readonly waits: WaitsService,
     private readonly events: EventsService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
@@ -217,6 +219,8 @@ export class InstancesService {
       const now = this.clock.now();
       const visit = await this.repository.findOpenVisit(id);
       if (visit) await this.repository.closeVisit(visit.id, now);
+      // Before its waits are cancelled: every execution still waiting on the case is let go.
+      const releasedExecutions = await this.waits.releaseForInstance(id, status);
       const cancelledTasks = await this.repository.cancelOpenTasks(id, now);
       await this.timers.cancelForInstance(id, actor);
       const changes = { status, outcome: details.outcome ?? instance.outcome, closedAt: now, updatedAt: now };
@@ -227,6 +231,7 @@ export class InstancesService {
         stageKey: instance.currentStageKey,
         ...details,
         cancelledTasks,
+        releasedExecutions,
       });
       return this.response(instance);
     });

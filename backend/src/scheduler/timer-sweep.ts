@@ -6,6 +6,7 @@ import { Database } from '../database/database';
 import type { TimerTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../outbox/outbox.service';
+import { timerResume } from '../timers/timer-resume';
 import { SchedulerRepository } from './scheduler.repository';
 
 const BATCH = 100;
@@ -122,12 +123,6 @@ export class TimerSweep {
       lateMs: firedAt - timer.fireAt,
     });
     if (!timer.resumeUrl) return;
-    await this.outbox.enqueue({
-      kind: 'n8n_resume',
-      target: timer.resumeUrl,
-      payload: { kind: 'timer', timerId: timer.id, instanceId: timer.instanceId, fireAt: iso(timer.fireAt), firedAt: iso(firedAt) },
-      idempotencyKey: `timer:${timer.id}:fired`,
-      instanceId: timer.instanceId,
-    });
+    await this.outbox.enqueue(timerResume(timer, firedAt, false));
   }
 }

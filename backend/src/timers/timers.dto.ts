@@ -18,6 +18,9 @@ import { PageQueryDto } from '../common/paging';
 import { iso } from '../common/time';
 import { OffsetUnit, TIMER_STATUSES, TimerOffset, TimerStatus, TimerTable } from '../database/tables';
 
+export const IF_PAST = ['resume', 'report'] as const;
+export type IfPast = (typeof IF_PAST)[number];
+
 export const OFFSET_UNITS: OffsetUnit[] = ['minutes', 'hours', 'days', 'businessDays', 'weeks', 'months'];
 
 export class OffsetDto {
@@ -56,6 +59,23 @@ export class CreateTimerDto {
   resumeUrl?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) label?: string;
+
+  @ApiPropertyOptional({
+    enum: IF_PAST,
+    default: 'resume',
+    description:
+      'When the fire time has already passed at registration: "resume" calls the resume URL at once with late=true; "report" only answers status "past" and calls nobody (the caller goes on by itself). Either way the timer is "past".',
+  })
+  @IsOptional() @IsIn(IF_PAST)
+  ifPast?: IfPast;
+
+  @ApiPropertyOptional({
+    description:
+      'When the fire time is less than this many milliseconds away, the caller waits in its own process: the timer is kept (it shows on the case and fires) but resumes nobody. Answered with inProcess=true.',
+    example: 60000,
+  })
+  @IsOptional() @IsInt() @Min(0) @Max(300_000)
+  inProcessBelowMs?: number;
 }
 
 export class ListTimersQueryDto extends PageQueryDto {
@@ -75,9 +95,15 @@ export interface TimerResponse {
   fireAt: string;
   status: TimerStatus;
   label: string;
-  /** The fire time had passed when asked: the scheduler fires it at once (Relative Delay's "too late" output). */
+  /** The fire time had passed when it was registered or when its anchor moved (status "past"). */
   alreadyDue: boolean;
+  /** It will fire without resuming anybody: its execution waits in-process (see inProcessBelowMs). */
+  inProcess: boolean;
+  /** Its anchor moved at least once, and its fire time with it; movedAt says when last. */
+  moved: boolean;
+  movedAt: string | null;
   createdAt: string;
+  /** When it fired, or when it was found past. */
   firedAt: string | null;
 }
 
@@ -94,7 +120,10 @@ export const toTimerResponse = (row: TimerTable, now: number): TimerResponse => 
   fireAt: iso(row.fireAt)!,
   status: row.status,
   label: row.label,
-  alreadyDue: row.status === 'pending' && row.fireAt <= now,
+  alreadyDue: row.status === 'past' || (row.status === 'pending' && row.fireAt <= now),
+  inProcess: row.resumeUrl === null,
+  moved: row.movedAt !== null,
+  movedAt: iso(row.movedAt),
   createdAt: iso(row.createdAt)!,
   firedAt: iso(row.firedAt),
 });

@@ -63,8 +63,9 @@ export class TimersRepository {
     return (result.affected ?? 0) === 1;
   }
 
-  async reschedule(id: string, anchorAt: number, fireAt: number): Promise<boolean> {
-    const result = await this.db.manager.update(TimerTable, { id, status: 'pending' }, { anchorAt, fireAt });
+  /** Conditional on the timer still pending, like cancel(). */
+  async reschedule(id: string, changes: Pick<TimerTable, 'anchorAt' | 'fireAt' | 'movedAt'> & Partial<Pick<TimerTable, 'status' | 'firedAt'>>): Promise<boolean> {
+    const result = await this.db.manager.update(TimerTable, { id, status: 'pending' }, changes);
     return (result.affected ?? 0) === 1;
   }
 }

@@ -6,10 +6,12 @@ import { Page, pageOf } from '../common/paging';
 import { Database } from '../database/database';
 import { CalendarTable, EntityTable, InstanceTable, TimerTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
+import { OutboxService } from '../outbox/outbox.service';
 import { WaitsService } from '../waits/waits.service';
 import { anchorPathError, readAnchor } from './anchor';
 import { BusinessDays, computeFireAt, parseAnchor } from './fire-time';
 import { CreateTimerDto, ListTimersQueryDto, TimerResponse, toTimerResponse } from './timers.dto';
+import { timerResume } from './timer-resume';
 import { TimersRepository } from './timers.repository';
 
 const CLOSED = new Set(['completed', 'cancelled', 'failed']);
@@ -21,6 +23,7 @@ export class TimersService {
     private readonly repository: TimersRepository,
     private readonly events: EventsService,
     private readonly waits: WaitsService,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
@@ -46,6 +49,17 @@ export class TimersService {
         : parseAnchor(dto.anchorAt, zone);
       if (anchorAt === null) throw fieldError('anchorAt', 'must be an ISO date or date-time');
 
+      const now = this.clock.now();
+      const fireAt = computeFireAt({
+        anchorAt,
+        offset: dto.offset,
+        timeOfDay: dto.timeOfDay,
+        timeZone: dto.timeZone,
+        calendar: businessDays(calendar),
+      });
+      const past = fireAt < now;
+      // A short wait stays in the caller's process: the timer still shows and fires, but resumes nobody.
+      const inProcess = !past && dto.inProcessBelowMs !== undefined && fireAt - now < dto.inProcessBelowMs;
       const row: TimerTable = {
         id: newId(),
         instanceId: instance?.id ?? null,
@@ -55,22 +69,16 @@ export class TimersService {
         timeOfDay: dto.timeOfDay ?? null,
         timeZone: dto.timeZone ?? null,
         calendarKey: calendar?.key ?? null,
-        fireAt: computeFireAt({
-          anchorAt,
-          offset: dto.offset,
-          timeOfDay: dto.timeOfDay,
-          timeZone: dto.timeZone,
-          calendar: businessDays(calendar),
-        }),
-        status: 'pending',
-        resumeUrl: dto.resumeUrl ?? null,
+        fireAt,
+        status: past ? 'past' : 'pending',
+        resumeUrl: inProcess ? null : (dto.resumeUrl ?? null),
         label: dto.label ?? '',
-        createdAt: this.clock.now(),
-        firedAt: null,
+        createdAt: now,
+        firedAt: past ? now : null,
         movedAt: null,
         resumedAt: null,
       };
-      if (row.resumeUrl) await this.waits.supersede(actor, row.resumeUrl);
+      if (dto.resumeUrl) await this.waits.supersede(actor, dto.resumeUrl);
       await this.repository.insert(row);
       await this.events.record(actor, 'timer.registered', { instanceId: row.instanceId, entityId: entity?.id ?? null }, {
         timerId: row.id,
@@ -80,6 +88,10 @@ export class TimersService {
         fireAt: new Date(row.fireAt).toISOString(),
         label: row.label,
       });
+      if (past) {
+        await this.recordPast(actor, row, entity?.id ?? null, 'its time had passed when it was registered');
+        if (row.resumeUrl && (dto.ifPast ?? 'resume') === 'resume') await this.outbox.enqueue(timerResume(row, now, true));
+      }
       return row;
     });
     return toTimerResponse(timer, this.clock.now());
@@ -154,7 +166,10 @@ export class TimersService {
         const anchorAt = parseAnchor(readAnchor(timer.anchorField!, instance, entity), zone);
         if (anchorAt === null || anchorAt === timer.anchorAt) continue;
         const fireAt = computeFireAt({ ...timer, anchorAt, calendar: businessDays(calendar) });
-        if (!(await this.repository.reschedule(timer.id, anchorAt, fireAt))) continue;
+        const now = this.clock.now();
+        // Moved into the past: the same as a time already past at registration (Relative Delay's "If Already Past").
+        const past = fireAt < now;
+        if (!(await this.repository.reschedule(timer.id, { anchorAt, fireAt, movedAt: now, ...(past ? { status: 'past', firedAt: now } : {}) }))) continue;
         await this.events.record(actor, 'timer.rescheduled', { instanceId, entityId: instance.entityId }, {
           timerId: timer.id,
           anchorField: timer.anchorField,
@@ -162,6 +177,11 @@ export class TimersService {
           fireAt: new Date(fireAt).toISOString(),
           previousFireAt: new Date(timer.fireAt).toISOString(),
         });
+        if (past) {
+          const row = { ...timer, anchorAt, fireAt };
+          await this.recordPast(actor, row, instance.entityId, 'its anchor moved into the past');
+          if (timer.resumeUrl) await this.outbox.enqueue(timerResume(row, now, true));
+        }
         moved++;
       }
       return moved;
@@ -183,6 +203,15 @@ export class TimersService {
       throw fieldError('anchorField', `"${path}" does not resolve to a date on this instance: ${found}`);
     }
     return anchorAt;
+  }
+
+  private async recordPast(actor: Actor, timer: TimerTable, entityId: string | null, reason: string): Promise<void> {
+    await this.events.record(actor, 'timer.past', { instanceId: timer.instanceId, entityId }, {
+      timerId: timer.id,
+      label: timer.label,
+      fireAt: new Date(timer.fireAt).toISOString(),
+      reason,
+    });
   }
 
   private async recordCancelled(actor: Actor, timer: TimerTable, reason: string): Promise<void> {

@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { WaitsController } from './waits.controller';
+import { WaitsRepository } from './waits.repository';
 import { WaitsService } from './waits.service';
 
 @Global()
-@Module({ providers: [WaitsService], exports: [WaitsService] })
+@Module({ controllers: [WaitsController], providers: [WaitsService, WaitsRepository], exports: [WaitsService] })
 export class WaitsModule {}

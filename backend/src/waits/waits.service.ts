@@ -1,10 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { Database } from '../database/database';
 import { OutboxTable, TaskTable, TimerTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
+import { toInstanceResponse } from '../instances/instances.dto';
+import { OutboxService } from '../outbox/outbox.service';
+import { TakeResumeDto, TakeResumeResponse } from './waits.dto';
+import { WaitKind, WaitRow, WaitsRepository } from './waits.repository';
 
 /**
  * An n8n execution has one resume URL for all its waits, and waits on one thing at a time.
@@ -16,9 +20,68 @@ import { EventsService } from '../events/events.service';
 export class WaitsService {
   constructor(
     private readonly db: Database,
+    private readonly repository: WaitsRepository,
     private readonly events: EventsService,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * Called by the waiting n8n node when a signed resume reaches it, before it lets the execution go
+   * on. Deliveries are at-least-once (a backend stopped between the call and marking it delivered
+   * sends it again), so a wait resumes its execution once: the first delivery to take it wins, and a
+   * delivery for an earlier wait can never be taken by a later wait on the same resume URL.
+   */
+  async take(dto: TakeResumeDto): Promise<TakeResumeResponse> {
+    const [kind, id] = waitOf(dto);
+    return this.db.transaction(async () => {
+      const wait = await this.repository.find(kind, id);
+      if (!wait) throw new NotFoundException(`There is no ${kind} ${id}.`);
+      if (wait.resumedAt !== null) return { taken: false, reason: 'already-taken', instance: null };
+      if (wait.resumeUrl) {
+        const latest = await this.repository.latestOn(wait.resumeUrl);
+        if (latest && latest.id !== wait.id) return { taken: false, reason: 'superseded', instance: null };
+      }
+      if (!(await this.repository.markResumed(kind, id, this.clock.now()))) {
+        return { taken: false, reason: 'already-taken', instance: null };
+      }
+      return { taken: true, reason: null, instance: await this.caseOf(wait) };
+    });
+  }
+
+  /**
+   * A case that closes lets go of every execution still waiting on it: each resume URL gets one
+   * signed "released" call for the wait it is on, and the node ends that execution quietly. Call
+   * inside the closing transaction, before its tasks and timers are cancelled.
+   */
+  async releaseForInstance(instanceId: string, reason: 'completed' | 'cancelled'): Promise<number> {
+    const latestByUrl = new Map<string, WaitRow>();
+    for (const wait of await this.repository.openWaitsOf(instanceId)) {
+      const seen = latestByUrl.get(wait.resumeUrl!);
+      if (!seen || wait.createdAt > seen.createdAt) latestByUrl.set(wait.resumeUrl!, wait);
+    }
+    for (const wait of latestByUrl.values()) {
+      await this.outbox.enqueue({
+        kind: 'n8n_resume',
+        target: wait.resumeUrl,
+        payload: { kind: 'released', [wait.kind === 'task' ? 'taskId' : 'timerId']: wait.id, instanceId, reason },
+        idempotencyKey: `${wait.kind}:${wait.id}:released`,
+        instanceId,
+      });
+    }
+    return latestByUrl.size;
+  }
+
+  private async caseOf(wait: WaitRow) {
+    if (!wait.instanceId) return null;
+    const instance = await this.repository.findInstance(wait.instanceId);
+    if (!instance) return null;
+    const [entity, visit] = await Promise.all([
+      this.repository.findEntity(instance.entityId),
+      this.repository.findOpenVisit(instance.id),
+    ]);
+    return toInstanceResponse(instance, entity, visit);
+  }
 
   async supersede(actor: Actor, resumeUrl: string): Promise<void> {
     const now = this.clock.now();
@@ -52,4 +115,14 @@ export class WaitsService {
       .andWhere("status = 'pending'")
       .execute();
   }
+}
+
+function waitOf(dto: TakeResumeDto): [WaitKind, string] {
+  if (Boolean(dto.taskId) === Boolean(dto.timerId)) {
+    throw new BadRequestException({
+      message: 'taskId: give either taskId or timerId, the wait the resume call was for',
+      details: [{ field: 'taskId', messages: ['give either taskId or timerId'] }],
+    });
+  }
+  return dto.taskId ? ['task', dto.taskId] : ['timer', dto.timerId!];
 }

@@ -1,4 +1,4 @@
-import { EventTable, InstanceTable, TimerTable } from '../../src/database/tables';
+import { EventTable, InstanceTable, OutboxTable, TimerTable } from '../../src/database/tables';
 import { TimersService } from '../../src/timers/timers.service';
 import { insertCalendar, insertEntity, insertInstance } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -68,13 +68,40 @@ describe('timers', () => {
       expect(byColumn.body.fireAt).toBe('2026-11-02T10:00:00.000Z');
     });
 
-    it('accepts a fire time already past and says it is due ("when the invoice due date has passed")', async () => {
+    it('accepts a fire time already past: "past" at once, resumed with late=true ("when the invoice due date has passed")', async () => {
       const instance = await insertInstance(t, { data: { invoiceDue: '2026-10-01' } });
       const res = await t.automation
         .post('/timers')
         .send({ instanceId: instance.id, anchorField: 'data.invoiceDue', offset: { amount: 0, unit: 'days' }, resumeUrl: RESUME })
         .expect(201);
-      expect(res.body).toMatchObject({ fireAt: '2026-10-01T00:00:00.000Z', alreadyDue: true, status: 'pending' });
+      expect(res.body).toMatchObject({ fireAt: '2026-10-01T00:00:00.000Z', alreadyDue: true, status: 'past', firedAt: '2026-11-02T09:00:00.000Z' });
+      const resume = await t.db.read(() => t.db.manager.findOneByOrFail(OutboxTable, { idempotencyKey: `timer:${res.body.id}:past` }));
+      expect(resume).toMatchObject({ kind: 'n8n_resume', target: RESUME, payload: expect.objectContaining({ late: true, status: 'past', timerId: res.body.id }) });
+      const events = await t.db.read(() => t.db.manager.findBy(EventTable, { type: 'timer.past', instanceId: instance.id }));
+      expect(events).toEqual([expect.objectContaining({ data: expect.objectContaining({ reason: 'its time had passed when it was registered' }) })]);
+    });
+
+    it('with ifPast "report", a past timer only answers "past" and calls nobody (Relative Delay goes on by itself)', async () => {
+      const instance = await insertInstance(t);
+      const res = await t.automation
+        .post('/timers')
+        .send({ instanceId: instance.id, anchorAt: '2026-11-01T09:00:00Z', offset: { amount: 1, unit: 'hours' }, resumeUrl: RESUME, ifPast: 'report' })
+        .expect(201);
+      expect(res.body).toMatchObject({ status: 'past', alreadyDue: true });
+      expect(await t.db.read(() => t.db.manager.countBy(OutboxTable, { idempotencyKey: `timer:${res.body.id}:past` }))).toBe(0);
+      await t.automation.post('/timers').send({ anchorAt: '2026-11-01', offset: { amount: 1, unit: 'days' }, ifPast: 'later' }).expect(400);
+    });
+
+    it('keeps a wait shorter than inProcessBelowMs in the caller: shown and fired, but resuming nobody', async () => {
+      const instance = await insertInstance(t);
+      const body = { instanceId: instance.id, anchorAt: '2026-11-02T09:00:00Z', resumeUrl: RESUME, inProcessBelowMs: 60_000 };
+      const short = await t.automation.post('/timers').send({ ...body, offset: { amount: 0, unit: 'minutes' }, timeOfDay: undefined, anchorAt: '2026-11-02T09:00:30Z' }).expect(201);
+      expect(short.body).toMatchObject({ status: 'pending', inProcess: true, alreadyDue: false });
+      expect((await timerRow(short.body.id)).resumeUrl).toBeNull();
+      const long = await t.automation.post('/timers').send({ ...body, offset: { amount: 2, unit: 'minutes' } }).expect(201);
+      expect(long.body).toMatchObject({ status: 'pending', inProcess: false });
+      expect((await timerRow(long.body.id)).resumeUrl).toBe(RESUME);
+      await t.automation.post('/timers').send({ ...body, offset: { amount: 2, unit: 'minutes' }, inProcessBelowMs: 3_600_000 }).expect(400);
     });
 
     it("counts business days on the calendar, skipping weekends and the calendar's holidays", async () => {

@@ -58,16 +58,38 @@ describe('timer sweep', () => {
     await t.app.get(OutboxWorker).drain();
     const call = receiver.calls[before]!;
     expect(call.path).toBe(`/webhook-waiting/${execution}`);
-    expect(JSON.parse(call.body)).toEqual({ kind: 'timer', timerId: timer.id, instanceId: instance.id, fireAt: timer.fireAt, firedAt: timer.fireAt });
+    expect(JSON.parse(call.body)).toEqual({ kind: 'timer', timerId: timer.id, instanceId: instance.id, fireAt: timer.fireAt, firedAt: timer.fireAt, late: false, status: 'fired' });
     expect(call.headers['x-caseflow-idempotency-key']).toBe(`timer:${timer.id}:fired`);
     const timestamp = Number(call.headers['x-caseflow-timestamp']);
     expect(verifySignature('test-signing-secret', timestamp, call.body, String(call.headers['x-caseflow-signature']))).toBe(true);
   });
 
-  it('fires a timer registered after its time at once ("when the invoice due date has passed")', async () => {
+  it('resumes a timer registered after its time at once with late=true, and the sweep never fires it again', async () => {
     const timer = await register({ anchorAt: '2026-01-01T00:00:00Z', offset: { amount: 0, unit: 'days' } });
-    expect(await sweep.fireDue()).toBe(1);
-    expect((await timerRow(timer.id)).status).toBe('fired');
+    expect(await sweep.fireDue()).toBe(0);
+    expect((await timerRow(timer.id)).status).toBe('past');
+    const [resume] = await t.db.read(() => t.db.manager.findBy(OutboxTable, { idempotencyKey: `timer:${timer.id}:past` }));
+    expect(resume!.payload).toMatchObject({ kind: 'timer', late: true, status: 'past' });
+    expect(await deliveriesOf(timer.id)).toHaveLength(0);
+  });
+
+  it('an anchor moved into the past is treated as a time already past: "past", resumed once with late=true', async () => {
+    const instance = await insertInstance(t, { data: { courseStart: '2026-11-20T10:00:00Z' } });
+    const timer = await register({ instanceId: instance.id, anchorField: 'data.courseStart', offset: { amount: -3, unit: 'minutes' } });
+    await t.automation.patch(`/instances/${instance.id}/data`).send({ data: { courseStart: '2026-11-02T08:00:00Z' } }).expect(200);
+    const row = await timerRow(timer.id);
+    expect(row).toMatchObject({ status: 'past', fireAt: Date.parse('2026-11-02T07:57:00Z'), movedAt: t.clock.now(), firedAt: t.clock.now() });
+    const resumes = await t.db.read(() => t.db.manager.findBy(OutboxTable, { idempotencyKey: `timer:${timer.id}:past` }));
+    expect(resumes).toHaveLength(1);
+    expect(resumes[0]!.payload).toMatchObject({ late: true, status: 'past', timerId: timer.id });
+    expect(await eventsOf('timer.past', timer.id)).toEqual([expect.objectContaining({ data: expect.objectContaining({ reason: 'its anchor moved into the past' }) })]);
+    // Moving it again changes nothing: it is no longer pending.
+    await t.automation.patch(`/instances/${instance.id}/data`).send({ data: { courseStart: '2026-12-20T10:00:00Z' } }).expect(200);
+    expect((await timerRow(timer.id)).status).toBe('past');
+    expect(await sweep.fireDue()).toBe(0);
+    expect(await deliveriesOf(timer.id)).toHaveLength(0);
+    const listed = await t.automation.get(`/timers/${timer.id}`).expect(200);
+    expect(listed.body).toMatchObject({ status: 'past', moved: true, alreadyDue: true });
   });
 
   it('fires more due timers than one batch holds, each once', async () => {

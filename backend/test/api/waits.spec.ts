@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { OutboxTable, TaskTable, TimerTable } from '../../src/database/tables';
+import { launchWithTask, setUpReferralProcess } from '../support/scenario';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const MINUTE = 60_000;
+
+describe('an execution and the waits of its case', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await setUpReferralProcess(t.admin);
+  });
+  afterAll(() => t.close());
+
+  const resumeUrl = (n: string) => `http://127.0.0.1:5678/webhook-waiting/${n}?signature=s3cret`;
+  const take = (body: Record<string, string>) => t.automation.post('/waits/take').send(body);
+  const releasesOf = (instanceId: string) =>
+    t.db.read(async () => (await t.db.manager.findBy(OutboxTable, { instanceId, kind: 'n8n_resume' })).filter((o) => o.payload.kind === 'released'));
+
+  describe('POST /waits/take', () => {
+    it('lets the first delivery for a wait resume its execution and answers every later one "already-taken"', async () => {
+      const { instance, task } = await launchWithTask(t.automation, 'take-1', { resumeUrl: resumeUrl('take-1') });
+      const first = await take({ taskId: task.id }).expect(200);
+      expect(first.body).toMatchObject({ taken: true, reason: null, instance: { id: instance.id, status: expect.any(String) } });
+      expect(first.body.instance.entity.externalId).toBe(instance.entity.externalId);
+      const again = await take({ taskId: task.id }).expect(200);
+      expect(again.body).toEqual({ taken: false, reason: 'already-taken', instance: null });
+      const row = await t.db.read(() => t.db.manager.findOneByOrFail(TaskTable, { id: task.id }));
+      expect(row.resumedAt).toBe(t.clock.now());
+    });
+
+    it('lets exactly one of many concurrent deliveries for the same wait through', async () => {
+      const { task } = await launchWithTask(t.automation, 'take-race', { resumeUrl: resumeUrl('take-race') });
+      const answers = await Promise.all(Array.from({ length: 10 }, () => take({ taskId: task.id })));
+      expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+      expect(answers.filter((a) => a.body.taken)).toHaveLength(1);
+    });
+
+    it('never lets a delivery for an earlier wait be taken by a later wait of the same execution', async () => {
+      const url = resumeUrl('take-2');
+      const { instance, task: first } = await launchWithTask(t.automation, 'take-2', { resumeUrl: url });
+      await t.automation.post(`/tasks/${first.id}/decide`).send({ decision: 'accept' }).expect(200);
+      // n8n moved on before the decision's resume was taken (say it timed the wait out) and waits again.
+      t.clock.advance(MINUTE);
+      const timer = await t.automation
+        .post('/timers')
+        .send({ instanceId: instance.id, anchorAt: new Date(t.clock.now()).toISOString(), offset: { amount: 1, unit: 'days' }, resumeUrl: url })
+        .expect(201);
+      expect((await take({ taskId: first.id }).expect(200)).body).toEqual({ taken: false, reason: 'superseded', instance: null });
+      expect((await take({ timerId: timer.body.id }).expect(200)).body.taken).toBe(true);
+      const row = await t.db.read(() => t.db.manager.findOneByOrFail(TimerTable, { id: timer.body.id }));
+      expect(row.resumedAt).not.toBeNull();
+    });
+
+    it('answers 400 for neither or both ids, 404 for an unknown wait, 401 without a key', async () => {
+      await take({}).expect(400);
+      await take({ taskId: '00000000-0000-4000-8000-000000000001', timerId: '00000000-0000-4000-8000-000000000002' }).expect(400);
+      await take({ taskId: 'nope' }).expect(400);
+      await take({ timerId: '00000000-0000-4000-8000-000000000003' }).expect(404);
+      await t.anonymous.post('/waits/take').send({ taskId: '00000000-0000-4000-8000-000000000001' }).expect(401);
+    });
+  });
+
+  describe('closing a case releases the executions waiting on it', () => {
+    it('cancel sends one signed "released" call per waiting execution, for the wait it is on, and cancels the waits', async () => {
+      const { instance, task } = await launchWithTask(t.automation, 'close-1', { resumeUrl: resumeUrl('close-1') });
+      const otherExecution = resumeUrl('close-1-other');
+      const timer = await t.automation
+        .post('/timers')
+        .send({ instanceId: instance.id, anchorAt: '2026-12-01', offset: { amount: 1, unit: 'days' }, resumeUrl: otherExecution })
+        .expect(201);
+      const done = await t.automation.post(`/instances/${instance.id}/cancel`).send({ reason: 'withdrawn' }).expect(200);
+      expect(done.body.status).toBe('cancelled');
+
+      const released = await releasesOf(instance.id);
+      expect(released.map((r) => [r.target, r.payload]).sort()).toEqual(
+        [
+          [resumeUrl('close-1'), { kind: 'released', taskId: task.id, instanceId: instance.id, reason: 'cancelled' }],
+          [otherExecution, { kind: 'released', timerId: timer.body.id, instanceId: instance.id, reason: 'cancelled' }],
+        ].sort(),
+      );
+      expect((await t.db.read(() => t.db.manager.findOneByOrFail(TaskTable, { id: task.id }))).status).toBe('cancelled');
+      expect((await t.db.read(() => t.db.manager.findOneByOrFail(TimerTable, { id: timer.body.id }))).status).toBe('cancelled');
+      // The node takes the release like any resume: once.
+      expect((await take({ taskId: task.id }).expect(200)).body).toMatchObject({ taken: true, instance: { status: 'cancelled' } });
+      expect((await take({ taskId: task.id }).expect(200)).body.taken).toBe(false);
+    });
+
+    it('complete releases too; a case with nothing waiting enqueues nothing', async () => {
+      const { instance } = await launchWithTask(t.automation, 'close-2', { resumeUrl: resumeUrl('close-2') });
+      await t.automation.post(`/instances/${instance.id}/complete`).send({ outcome: 'resolved' }).expect(200);
+      expect((await releasesOf(instance.id)).map((r) => r.payload.reason)).toEqual(['completed']);
+
+      const bare = await t.automation
+        .post('/instances')
+        .send({ processKey: 'referral', entity: { type: 'student', externalId: 'close-3', name: 'No wait' } })
+        .expect(201);
+      await t.automation.post(`/instances/${bare.body.id}/cancel`).send({}).expect(200);
+      expect(await releasesOf(bare.body.id)).toEqual([]);
+    });
+  });
+
+  describe('GET /auth/credential-check', () => {
+    const proof = (secret: string) => createHash('sha256').update(`caseflow-signing-check:${secret}`).digest('hex');
+
+    it('tells the n8n credential whether its signing secret is the backend one, without either side sending it', async () => {
+      const check = (header?: string) => {
+        const request = t.automation.get('/auth/credential-check');
+        return (header === undefined ? request : request.set('x-caseflow-signing-check', header)).expect(200);
+      };
+      expect((await check(proof('test-signing-secret'))).body).toMatchObject({ signing: 'ok', actor: { type: 'api_key' } });
+      expect((await check(proof('another-secret'))).body.signing).toBe('mismatch');
+      expect((await check()).body.signing).toBe('missing');
+      expect((await check('missing')).body.signing).toBe('missing');
+      await t.anonymous.get('/auth/credential-check').expect(401);
+    });
+
+    it('says when the backend itself has no signing secret', async () => {
+      const bare = await startTestApp({ config: { signingSecret: '' } });
+      try {
+        const res = await bare.automation.get('/auth/credential-check').set('x-caseflow-signing-check', proof('x')).expect(200);
+        expect(res.body.signing).toBe('not-configured');
+      } finally {
+        await bare.close();
+      }
+    });
+  });
+});
