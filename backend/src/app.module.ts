@@ -14,6 +14,7 @@ import { EntityTypesModule } from './entity-types/entity-types.module';
 import { ProcessesModule } from './processes/processes.module';
 import { InstancesModule } from './instances/instances.module';
 import { InstanceDetailModule } from './instance-detail/instance-detail.module';
+import { ExecutionsModule } from './executions/executions.module';
 import { TasksModule } from './tasks/tasks.module';
 import { MessagesModule } from './messages/messages.module';
 import { EscalationsModule } from './escalations/escalations.module';
@@ -61,6 +62,7 @@ export class AppModule {
         EntityTypesModule,
         ProcessesModule,
         InstancesModule,
+        ExecutionsModule,
         InstanceDetailModule,
         TasksModule,
         MessagesModule,

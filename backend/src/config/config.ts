@@ -13,7 +13,7 @@ export interface SmtpConfig {
   from: string;
 }
 
-/** Where the backend reaches n8n's public API to install template workflows. */
+/** Where the backend reaches n8n's public API: to install template workflows and to follow the executions of cases. */
 export interface N8nConfig {
   url: string;
   apiKey: string;
@@ -21,6 +21,8 @@ export interface N8nConfig {
   credentialId?: string;
   /** Base of production webhook URLs as callers reach n8n; defaults to `url`. */
   webhookBaseUrl: string;
+  /** Base of links to executions in the n8n editor (N8N_EDITOR_URL); `url` when absent. */
+  editorUrl?: string;
 }
 
 export interface AppConfig {
@@ -85,6 +87,7 @@ function readN8n(env: NodeJS.ProcessEnv): N8nConfig | undefined {
     apiKey: env.N8N_API_KEY,
     credentialId: env.CASEFLOW_N8N_CREDENTIAL_ID || undefined,
     webhookBaseUrl: (env.N8N_WEBHOOK_URL || url).replace(/\/$/, ''),
+    editorUrl: (env.N8N_EDITOR_URL || url).replace(/\/$/, ''),
   };
 }
 

@@ -7,6 +7,8 @@ import { EscalationTable, MessageTable, OutboxTable, QueueTable, TaskTable, Time
 import { EscalationNames, EscalationResponse, toEscalationResponse } from '../escalations/escalations.dto';
 import { EventResponse, toEventResponse } from '../events/event.dto';
 import { EventsService } from '../events/events.service';
+import type { ExecutionResponse } from '../executions/executions.dto';
+import { ExecutionsService } from '../executions/executions.service';
 import { InstanceResponse, StageVisitResponse, toInstanceResponse, toStageVisitResponse } from '../instances/instances.dto';
 import { InstancesRepository } from '../instances/instances.repository';
 import { InstancesService } from '../instances/instances.service';
@@ -26,10 +28,17 @@ export interface DeliveryResponse {
   nextAttemptAt: string | null;
 }
 
+/** Why the call that was to resume the execution waiting on it never got through (dead-lettered). */
+interface ResumeError {
+  resumeError: string | null;
+}
+
 export interface InstanceDetailResponse extends InstanceResponse {
   stageVisits: StageVisitResponse[];
-  tasks: TaskResponse[];
-  timers: TimerResponse[];
+  tasks: Array<TaskResponse & ResumeError>;
+  timers: Array<TimerResponse & ResumeError>;
+  /** The n8n executions that acted on the case, as n8n last described them. */
+  executions: ExecutionResponse[];
   messages: MessageResponse[];
   escalations: EscalationResponse[];
   timeline: EventResponse[];
@@ -56,6 +65,7 @@ export class InstanceDetailService {
     private readonly instances: InstancesService,
     private readonly events: EventsService,
     private readonly tasks: TasksService,
+    private readonly executions: ExecutionsService,
     private readonly clock: Clock,
   ) {}
 
@@ -75,11 +85,14 @@ export class InstanceDetailService {
       const escalations = await m.find(EscalationTable, { where: { instanceId: id }, ...byCreation });
       const now = this.clock.now();
       const names = await this.escalationNames(escalations);
+      const resumeErrors = await this.executions.resumeErrors(id);
+      const withResumeError = <T extends { id: string }>(row: T): T & ResumeError => ({ ...row, resumeError: resumeErrors.get(row.id) ?? null });
       return {
         ...toInstanceResponse(instance, await this.repository.findEntity(instance.entityId), open),
         stageVisits: visits.map((v) => toStageVisitResponse(v, queues)),
-        tasks: await this.tasks.toResponses(tasks),
-        timers: timers.map((timer) => toTimerResponse(timer, now)),
+        tasks: (await this.tasks.toResponses(tasks)).map(withResumeError),
+        timers: timers.map((timer) => withResumeError(toTimerResponse(timer, now))),
+        executions: await this.executions.listForInstance(id),
         messages: messages.map(toMessageResponse),
         escalations: escalations.map((e) => toEscalationResponse(e, names)),
         timeline: (await this.events.listForInstance(id)).map(toEventResponse),

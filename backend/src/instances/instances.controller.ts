@@ -9,6 +9,7 @@ import {
   CancelInstanceDto,
   CompleteInstanceDto,
   InstanceResponse,
+  LaunchResponse,
   LaunchInstanceDto,
   ListInstancesQuery,
   MoveStageDto,
@@ -30,10 +31,10 @@ export class InstancesController {
     @CurrentActor() actor: Actor,
     @Body() dto: LaunchInstanceDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<InstanceResponse> {
-    const { instance, created } = await this.instances.launch(actor, dto);
+  ): Promise<LaunchResponse> {
+    const { instance, created, outcome } = await this.instances.launch(actor, dto);
     void reply.status(created ? 201 : 200);
-    return instance;
+    return { ...instance, launch: outcome };
   }
 
   @Get()

@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging';
 import { iso } from '../common/time';
-import type { EntityTable, InstanceStatus, InstanceTable, StageVisitTable } from '../database/tables';
+import type { EntityTable, InstanceFailure, InstanceStatus, InstanceTable, StageVisitTable } from '../database/tables';
 import { INSTANCE_STATUSES } from '../database/tables';
 
 const KEY = /^[a-z0-9][a-z0-9_-]{0,99}$/;
@@ -37,7 +37,13 @@ export class LaunchInstanceDto {
   @ApiProperty({ example: 'bookings' }) @IsString() @Matches(KEY, { message: `processKey ${KEY_MESSAGE}` }) processKey!: string;
   @ApiPropertyOptional({ type: LaunchEntityDto }) @IsOptional() @ValidateNested() @Type(() => LaunchEntityDto) entity?: LaunchEntityDto;
   @ApiPropertyOptional() @IsOptional() @IsUUID() entityId?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() data?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The case data. With the entity, it must satisfy the process intake, or the launch is refused with 400 before anything is written.',
+  })
+  @IsOptional() @IsObject()
+  data?: Record<string, unknown>;
   @ApiPropertyOptional({ description: 'The same key for the same process returns the same instance (200).' })
   @IsOptional() @IsString() @Length(1, 200) idempotencyKey?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(KEY, { message: `stageKey ${KEY_MESSAGE}` }) stageKey?: string;
@@ -52,6 +58,22 @@ export class ListInstancesQuery extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() entityId?: string;
   @ApiPropertyOptional({ description: 'Only instances whose current stage is past its SLA.' })
   @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() overdue?: boolean;
+
+  @ApiPropertyOptional({ example: 'booking', description: 'With externalId: only the cases of that entity. An unknown entity gives an empty page.' })
+  @IsOptional() @IsString() @Length(1, 50)
+  entityType?: string;
+
+  @ApiPropertyOptional({ example: 'B-1', description: 'With entityType: the entity\'s id in its own system.' })
+  @IsOptional() @IsString() @Length(1, 200)
+  externalId?: string;
+
+  @ApiPropertyOptional({ description: 'With processKey: the case a launch with this idempotency key started (at most one).' })
+  @IsOptional() @IsString() @Length(1, 200)
+  idempotencyKey?: string;
+
+  @ApiPropertyOptional({ description: 'true: only open cases (active, waiting, failed); false: only closed ones (completed, cancelled).' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'open must be true or false' })
+  open?: boolean;
 }
 
 export class UpdateDataDto {
@@ -99,6 +121,13 @@ export interface InstanceResponse {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** Why a `failed` case needs attention (n8n's error or its refusal of a resume); null otherwise. */
+  failure: (Omit<InstanceFailure, 'at' | 'deliveryId'> & { at: string }) | null;
+}
+
+/** POST /instances: the case, and what the launch did (see LaunchOutcome). */
+export interface LaunchResponse extends InstanceResponse {
+  launch: 'created' | 'attached' | 'existing';
 }
 
 export interface StageVisitResponse {
@@ -148,6 +177,7 @@ export function toInstanceResponse(
     createdAt: iso(instance.createdAt)!,
     updatedAt: iso(instance.updatedAt)!,
     closedAt: iso(instance.closedAt),
+    failure: instance.failure ? toFailureResponse(instance.failure) : null,
   };
 }
 
@@ -170,3 +200,13 @@ export function toStageVisitResponse(
     breached: visit.breached,
   };
 }
+
+const toFailureResponse = ({ message, node, executionId, workflowId, executionUrl, source, at }: InstanceFailure): InstanceResponse['failure'] => ({
+  message,
+  node,
+  executionId,
+  workflowId,
+  executionUrl,
+  source,
+  at: iso(at)!,
+});

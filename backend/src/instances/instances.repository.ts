@@ -13,7 +13,10 @@ export interface InstanceFilter {
   processKey?: string;
   stageKey?: string;
   status?: InstanceStatus;
+  /** Any of these statuses (the open or the closed ones); combines with `status`. */
+  statuses?: InstanceStatus[];
   entityId?: string;
+  idempotencyKey?: string;
   overdueAt?: number;
   limit: number;
   offset: number;
@@ -43,6 +46,10 @@ export class InstancesRepository {
 
   findEntity(id: string): Promise<EntityTable | null> {
     return this.db.findOneBy(EntityTable, { id });
+  }
+
+  findEntityByKey(type: string, externalId: string): Promise<EntityTable | null> {
+    return this.db.findOneBy(EntityTable, { type, externalId });
   }
 
   findEntities(ids: string[]): Promise<EntityTable[]> {
@@ -88,7 +95,9 @@ export class InstancesRepository {
     if (filter.processKey) query.andWhere('i.process_key = :processKey', { processKey: filter.processKey });
     if (filter.stageKey) query.andWhere('i.current_stage_key = :stageKey', { stageKey: filter.stageKey });
     if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
+    if (filter.statuses) query.andWhere('i.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.entityId) query.andWhere('i.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.idempotencyKey) query.andWhere('i.idempotency_key = :idempotencyKey', { idempotencyKey: filter.idempotencyKey });
     if (filter.overdueAt !== undefined) {
       query
         .innerJoin(StageVisitTable, 'v', 'v.instance_id = i.id AND v.exited_at IS NULL')

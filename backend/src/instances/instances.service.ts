@@ -7,6 +7,7 @@ import { Database } from '../database/database';
 import { isUniqueViolation } from '../database/errors';
 import type { EntityTable, InstanceTable, ProcessTable } from '../database/tables';
 import { EntitiesService } from '../entities/entities.service';
+import { fieldErrors } from '../entities/entity-changes';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { ProcessesService } from '../processes/processes.service';
@@ -16,6 +17,7 @@ import {
   CancelInstanceDto,
   CompleteInstanceDto,
   InstanceResponse,
+  LaunchEntityDto,
   LaunchInstanceDto,
   ListInstancesQuery,
   MoveStageDto,
@@ -23,14 +25,26 @@ import {
   UpdateDataDto,
 } from './instances.dto';
 import { InstancesRepository } from './instances.repository';
+import { checkListFilters, statusesOf } from './list-filters';
+import { assertIntake, intakeReadsEntity, launchIntakeValues } from './launch-intake';
 import { StagesService } from './stages.service';
 
-const CLOSED = new Set(['completed', 'cancelled', 'failed']);
+/** A failed case needs attention but is not closed: it can still be retried, cancelled or completed. */
+const CLOSED = new Set(['completed', 'cancelled']);
+
+type LaunchTarget = { input: LaunchEntityDto; stored: EntityTable | null } | { input: null; stored: EntityTable };
 
 export interface LaunchResult {
   instance: InstanceResponse;
   created: boolean;
+  /**
+   * created: a new case; attached: the first execution for a case the UI started (its flow runs its
+   * steps now); existing: a case that already ran (a retried webhook, a double submit).
+   */
+  outcome: LaunchOutcome;
 }
+
+export type LaunchOutcome = 'created' | 'attached' | 'existing';
 
 @Injectable()
 export class InstancesService {
@@ -48,7 +62,7 @@ export class InstancesService {
   ) {}
 
   async launch(actor: Actor, dto: LaunchInstanceDto): Promise<LaunchResult> {
-    if (dto.instanceId) return { instance: await this.attach(actor, dto.instanceId, dto), created: false };
+    if (dto.instanceId) return this.attach(actor, dto.instanceId, dto);
     try {
       return await this.db.transaction(() => this.launchInTransaction(actor, dto));
     } catch (error) {
@@ -57,7 +71,7 @@ export class InstancesService {
       const key = dto.idempotencyKey;
       const existing = await this.db.read(() => this.repository.findByIdempotencyKey(dto.processKey, key));
       if (!existing) throw error;
-      return { instance: await this.response(existing), created: false };
+      return { instance: await this.response(existing), created: false, outcome: 'existing' };
     }
   }
 
@@ -65,14 +79,18 @@ export class InstancesService {
     const process = await this.processes.getPublished(dto.processKey);
     if (dto.idempotencyKey) {
       const existing = await this.repository.findByIdempotencyKey(process.key, dto.idempotencyKey);
-      if (existing) return { instance: await this.response(existing), created: false };
+      if (existing) return { instance: await this.response(existing), created: false, outcome: 'existing' };
     }
-    const entity = await this.resolveEntity(actor, dto);
-    if (!process.entityTypes.includes(entity.type)) {
+    // Everything a launch must satisfy is checked before its first write, the entity upsert.
+    const target = await this.launchTarget(dto, process);
+    const { type, externalId } = target.input ?? target.stored;
+    if (!process.entityTypes.includes(type)) {
       throw new BadRequestException(
-        `Process "${process.key}" starts only for ${process.entityTypes.join(', ')}; entity ${entity.externalId} is a ${entity.type}.`,
+        `Process "${process.key}" starts only for ${process.entityTypes.join(', ')}; entity ${externalId} is a ${type}.`,
       );
     }
+    assertIntake(process.intake, launchIntakeValues(dto, target.stored));
+    const entity = target.input ? (await this.entities.upsertInTransaction(actor, target.input)).entity : target.stored;
     // A stage named at launch is checked first and written with the instance (400 if unknown).
     const stage = dto.stageKey ? this.processes.findStage(process, dto.stageKey) : null;
     const now = this.clock.now();
@@ -103,12 +121,16 @@ export class InstancesService {
     );
     const visit = stage ? await this.stages.enter(actor, instance, process, stage.key, { launching: true }) : null;
     await this.callLaunchWebhook(actor, process, instance, entity);
-    return { instance: toInstanceResponse(instance, entity, visit), created: true };
+    return { instance: toInstanceResponse(instance, entity, visit), created: true, outcome: 'created' };
   }
 
-  private async resolveEntity(actor: Actor, dto: LaunchInstanceDto): Promise<EntityTable> {
-    if (dto.entity) return (await this.entities.upsertInTransaction(actor, dto.entity)).entity;
-    if (dto.entityId) return this.entities.getRow(dto.entityId);
+  /** Who the case is for: the body's entity (and its stored row when the intake reads it), or a stored one by id. */
+  private async launchTarget(dto: LaunchInstanceDto, process: ProcessTable): Promise<LaunchTarget> {
+    if (dto.entity) {
+      const stored = intakeReadsEntity(process.intake) ? await this.repository.findEntityByKey(dto.entity.type, dto.entity.externalId) : null;
+      return { input: dto.entity, stored };
+    }
+    if (dto.entityId) return { input: null, stored: await this.entities.getRow(dto.entityId) };
     throw new BadRequestException('entity: give either "entity" (type, externalId, …) or "entityId".');
   }
 
@@ -128,13 +150,15 @@ export class InstancesService {
     return { id: entity.id, type: entity.type, externalId: entity.externalId, name: entity.name, email: entity.email };
   }
 
-  private async attach(actor: Actor, instanceId: string, dto: LaunchInstanceDto): Promise<InstanceResponse> {
+  private async attach(actor: Actor, instanceId: string, dto: LaunchInstanceDto): Promise<LaunchResult> {
     return this.db.transaction(async () => {
       const instance = await this.load(instanceId);
       if (instance.processKey !== dto.processKey) {
         throw new BadRequestException(`instanceId: instance ${instance.id} runs process "${instance.processKey}", not "${dto.processKey}".`);
       }
       if (CLOSED.has(instance.status)) throw new ConflictException(`Instance ${instance.id} is ${instance.status}; it cannot be attached.`);
+      // The first execution to attach runs the case's steps; a repeat of the launch webhook must not.
+      const outcome: LaunchOutcome = instance.n8nExecutionId === null ? 'attached' : 'existing';
       if (dto.n8nExecutionId && dto.n8nExecutionId !== instance.n8nExecutionId) {
         const now = this.clock.now();
         await this.repository.update(instance.id, { n8nExecutionId: dto.n8nExecutionId, updatedAt: now });
@@ -143,7 +167,7 @@ export class InstancesService {
           n8nExecutionId: dto.n8nExecutionId,
         });
       }
-      return this.response(instance);
+      return { instance: await this.response(instance), created: false, outcome };
     });
   }
 
@@ -151,13 +175,24 @@ export class InstancesService {
     return this.db.read(async () => this.response(await this.load(id)));
   }
 
+  /** Also how follow-up flows find a case without creating one: an unknown entity is an empty page, not a 404. */
   async list(query: ListInstancesQuery): Promise<Page<InstanceResponse>> {
+    const invalid = checkListFilters(query);
+    if (invalid.length > 0) throw fieldErrors(invalid);
     return this.db.read(async () => {
+      let entityId = query.entityId;
+      if (query.entityType !== undefined && query.externalId !== undefined) {
+        const entity = await this.repository.findEntityByKey(query.entityType, query.externalId);
+        if (!entity || (entityId !== undefined && entityId !== entity.id)) return pageOf([], 0, query);
+        entityId = entity.id;
+      }
       const [rows, total] = await this.repository.list({
         processKey: query.processKey,
         stageKey: query.stageKey,
         status: query.status,
-        entityId: query.entityId,
+        statuses: statusesOf(query.open),
+        entityId,
+        idempotencyKey: query.idempotencyKey,
         overdueAt: query.overdue ? this.clock.now() : undefined,
         limit: query.limit ?? 50,
         offset: query.offset ?? 0,
@@ -223,7 +258,7 @@ export class InstancesService {
       const releasedExecutions = await this.waits.releaseForInstance(id, status);
       const cancelledTasks = await this.repository.cancelOpenTasks(id, now);
       await this.timers.cancelForInstance(id, actor);
-      const changes = { status, outcome: details.outcome ?? instance.outcome, closedAt: now, updatedAt: now };
+      const changes = { status, outcome: details.outcome ?? instance.outcome, closedAt: now, updatedAt: now, failure: null };
       await this.repository.update(id, changes);
       Object.assign(instance, changes);
       await this.events.record(actor, `instance.${status}`, { instanceId: id, entityId: instance.entityId }, {

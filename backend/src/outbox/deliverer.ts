@@ -5,9 +5,21 @@ export class DeliveryError extends Error {
   constructor(
     message: string,
     readonly permanent = false,
+    /** The receiver answered and said no: its own reason (n8n refusing a resume), kept for the case. */
+    readonly refusal?: { status: number; reason: string },
   ) {
     super(message);
   }
+}
+
+/**
+ * Told how deliveries end, in a transaction right after the outcome is recorded: the executions
+ * domain marks a case whose resume call n8n refused, without the outbox knowing about cases.
+ */
+export interface DeliveryObserver {
+  readonly kinds: OutboxKind[];
+  delivered?(item: OutboxTable): Promise<void>;
+  deadLettered?(item: OutboxTable, error: unknown): Promise<void>;
 }
 
 export interface DeliveryResult {

@@ -3,6 +3,7 @@ import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, sign, TIMESTAMP_HEADER } from '..
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { OutboxKind, OutboxTable } from '../database/tables';
 import { Deliverer, DeliveryError, DeliveryResult } from './deliverer';
+import { describeResumeTarget, reasonFromBody } from './resume-target';
 
 const TIMEOUT_MS = 10_000;
 
@@ -33,7 +34,7 @@ export class HttpDeliverer implements Deliverer {
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (error) {
-      throw new DeliveryError(`could not reach ${new URL(item.target).host}: ${describe(error)}`);
+      throw new DeliveryError(`${UNREACHABLE} ${new URL(item.target).host}: ${describe(error)}`);
     }
     const text = await response.text().catch(() => '');
     if (item.kind === 'n8n_resume') return this.resumeOutcome(item, response, text);
@@ -45,19 +46,31 @@ export class HttpDeliverer implements Deliverer {
    * n8n's answers while it restarts look like final ones: first a 200 "n8n is starting up",
    * then 404s until its routes are mounted. Both are retried (a resume URL that truly names no
    * execution runs out of attempts and is dead-lettered, visible and retryable).
+   *
+   * The URL carries n8n's signature, so errors name the execution instead, with the reason the
+   * receiver gave: n8n's own (`{ message }`) or the Caseflow node's (`{ error }`, e.g. a credential
+   * without its signing secret).
    */
   private resumeOutcome(item: OutboxTable, response: Response, text: string): DeliveryResult | void {
-    const failed = (why: string, permanent = false) => new DeliveryError(`${item.target} answered ${response.status}: ${why}`, permanent);
-    if (response.ok && STARTING_UP.test(text)) throw failed('n8n is still starting up');
+    const status = response.status;
+    const execution = describeResumeTarget(item.target);
+    const reason = reasonFromBody(text, item.target) || response.statusText;
+    // A 5xx is trouble on the way (a proxy, n8n itself), not n8n saying no to this call.
+    const failed = (why: string, permanent = false) =>
+      new DeliveryError(`${execution} answered ${status}: ${why}`, permanent, status < 500 ? { status, reason: why } : undefined);
+    if (response.ok && STARTING_UP.test(text)) throw new DeliveryError(`${execution} answered ${status}: n8n is still starting up`);
     if (response.ok) return;
-    // 409: the execution is no longer waiting — an earlier attempt resumed it (its answer was
-    // lost) or it finished. Either way there is nothing left to resume.
-    if (response.status === 409) return { note: 'n8n: the execution was no longer waiting' };
-    if (response.status === 404) throw failed('not found (n8n may be starting up)');
-    throw failed(response.statusText, !isRetryable(response.status));
+    // The execution is no longer waiting: another call resumed it, an earlier attempt's answer was
+    // lost, or n8n ended the wait itself (Await Decision's time limit). Nothing is left to do here; an
+    // execution that finished with an error is reported by the execution sweep.
+    if (status === 409) return { note: `n8n: the execution was no longer waiting (${reason})` };
+    if (status === 404) throw failed(reason === response.statusText ? 'not found (n8n may be starting up)' : reason);
+    throw failed(reason, !isRetryable(status));
   }
 }
 
+/** How an attempt that got no answer is described; such an attempt may still have reached n8n. */
+const UNREACHABLE = 'could not reach';
 const STARTING_UP = /n8n is starting up/i;
 
 const isRetryable = (status: number): boolean => status >= 500 || status === 408 || status === 429;

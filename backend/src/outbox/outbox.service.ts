@@ -8,6 +8,7 @@ import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Database } from '../database/database';
 import { OutboxKind, OutboxTable } from '../database/tables';
+import type { DeliveryObserver } from './deliverer';
 
 export interface OutboxItem {
   kind: OutboxKind;
@@ -26,6 +27,7 @@ export interface OutboxItem {
 @Injectable()
 export class OutboxService {
   private readonly listeners: Array<() => void> = [];
+  private readonly observers: DeliveryObserver[] = [];
 
   constructor(
     private readonly db: Database,
@@ -60,6 +62,24 @@ export class OutboxService {
   /** The worker listens here to deliver as soon as a transaction with deliveries commits. */
   onEnqueued(listener: () => void): void {
     this.listeners.push(listener);
+  }
+
+  observe(observer: DeliveryObserver): void {
+    this.observers.push(observer);
+  }
+
+  isObserved(kind: OutboxKind): boolean {
+    return this.observers.some((observer) => observer.kinds.includes(kind));
+  }
+
+  /** Called by the worker, in a transaction, once a delivery is marked delivered. */
+  async notifyDelivered(item: OutboxTable): Promise<void> {
+    for (const observer of this.observers) if (observer.kinds.includes(item.kind)) await observer.delivered?.(item);
+  }
+
+  /** Called by the worker, in a transaction, once a delivery is dead-lettered. */
+  async notifyDeadLettered(item: OutboxTable, error: unknown): Promise<void> {
+    for (const observer of this.observers) if (observer.kinds.includes(item.kind)) await observer.deadLettered?.(item, error);
   }
 
   async list(query: ListOutboxQuery): Promise<Page<DeliveryResponse>> {

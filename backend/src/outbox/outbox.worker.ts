@@ -82,6 +82,19 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
+  /**
+   * Observers act in a transaction of their own, after the outcome is recorded: their trouble must
+   * never turn a delivered call into one that is sent again.
+   */
+  private async tell(item: OutboxTable, notify: () => Promise<void>): Promise<void> {
+    if (!this.outbox.isObserved(item.kind)) return;
+    try {
+      await this.db.transaction(notify);
+    } catch (error) {
+      this.logger.error(`${item.kind} ${item.id}: recording its outcome failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+
   private async deliverOne(item: OutboxTable): Promise<void> {
     const attempts = item.attempts + 1;
     const deliverer = this.byKind.get(item.kind);
@@ -89,13 +102,17 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
       if (!deliverer) throw new DeliveryError(`nothing delivers "${item.kind}" items`, true);
       const result = await deliverer.deliver(item);
       await this.db.transaction(() => this.repository.markDelivered(item.id, attempts, this.clock.now()));
+      await this.tell(item, () => this.outbox.notifyDelivered(item));
       if (result?.note) this.logger.log(`${item.kind} ${item.id}: ${result.note}`);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const permanent = error instanceof DeliveryError && error.permanent;
       const next = permanent || attempts >= item.maxAttempts ? null : this.clock.now() + retryDelayMs(attempts, this.config.outboxRetryBaseMs);
       await this.db.transaction(() => this.repository.markFailed(item.id, attempts, reason, next));
-      if (next === null) this.logger.warn(`${item.kind} ${item.id} dead after ${attempts} attempt(s): ${reason}`);
+      if (next !== null) return;
+      // The reason never holds a resume URL (see resume-target.ts): it names the execution.
+      this.logger.warn(`${item.kind} ${item.id} dead after ${attempts} attempt(s): ${reason}`);
+      await this.tell(item, () => this.outbox.notifyDeadLettered(item, error));
     }
   }
 }

@@ -11,9 +11,11 @@ import {
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { INTAKE_FIELD_TYPES, type IntakeFieldType } from '../database/tables';
 
 export const SLUG = /^[a-z0-9][a-z0-9_-]{0,99}$/;
 export const SLUG_MESSAGE = '$property must be a slug: lowercase letters, digits, "-" and "_", starting with a letter or digit, at most 100 characters';
@@ -54,4 +56,40 @@ export class DecisionDto {
   @ApiProperty({ example: 'approve' }) @Matches(SLUG, { message: SLUG_MESSAGE }) key!: string;
   @ApiProperty({ example: 'Approve' }) @IsString() @Length(1, 200) label!: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() commentRequired?: boolean;
+}
+
+/** The shape of one intake field; where it may point and how fields combine is checked in intake.ts. */
+export class IntakeFieldDto {
+  @ApiProperty({
+    example: 'data.courseStart',
+    maxLength: 200,
+    description:
+      'Where the value lives on the case: data.<key> (deeper with ".", e.g. data.course.start), entity.name, entity.email, ' +
+      'entity.managerEmail or entity.attributes.<key>. Keys are letters, digits, "_" and "-". Unique within a process.',
+  })
+  @IsString() @Length(1, 200)
+  path!: string;
+
+  @ApiProperty({ example: 'Course start', minLength: 1, maxLength: 200 }) @IsString() @Length(1, 200) label!: string;
+
+  @ApiProperty({
+    enum: INTAKE_FIELD_TYPES,
+    description:
+      'text: a string; number: a JSON number; date: an ISO date or date-time string; email: an email address; ' +
+      'boolean: true or false; choice: one of options; file: an object ({ name, mimeType?, size?, … }) or a file id.',
+  })
+  @IsIn(INTAKE_FIELD_TYPES)
+  type!: IntakeFieldType;
+
+  @ApiPropertyOptional({ default: false, description: 'A launch without a non-empty value is refused with 400.' })
+  @IsOptional() @IsBoolean()
+  required?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Shown next to the field in forms.' })
+  @IsOptional() @IsString() @MaxLength(1000)
+  help?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['online', 'classroom'], description: 'The allowed values; required for "choice" and only for it.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) @Length(1, 200, { each: true })
+  options?: string[];
 }

@@ -1,15 +1,25 @@
 import type { FieldError } from '../common/validation';
-import type { DecisionDefinition, EscalationStep, ProcessTable, StageDefinition } from '../database/tables';
-import type { DecisionDto, EscalationStepDto, StageDto } from './process-definition.dto';
+import type { DecisionDefinition, EscalationStep, IntakeField, ProcessTable, StageDefinition } from '../database/tables';
+import { checkIntakeDefinition } from './intake';
+import type { DecisionDto, EscalationStepDto, IntakeFieldDto, StageDto } from './process-definition.dto';
 import type { UpdateProcessDto } from './processes.dto';
 
 /** The editable part of a process version. */
 export type ProcessDefinition = Pick<
   ProcessTable,
-  'name' | 'description' | 'entityTypes' | 'stages' | 'decisions' | 'calendarKey' | 'launchWebhookUrl'
+  'name' | 'description' | 'entityTypes' | 'stages' | 'decisions' | 'intake' | 'calendarKey' | 'launchWebhookUrl'
 >;
 
-export const DEFINITION_FIELDS = ['name', 'description', 'entityTypes', 'stages', 'decisions', 'calendarKey', 'launchWebhookUrl'] as const;
+export const DEFINITION_FIELDS = [
+  'name',
+  'description',
+  'entityTypes',
+  'stages',
+  'decisions',
+  'intake',
+  'calendarKey',
+  'launchWebhookUrl',
+] as const;
 
 /** What a definition points at, to be looked up before it is accepted. */
 export interface DefinitionReferences {
@@ -49,6 +59,14 @@ const toDecision = (decision: DecisionDto): DecisionDefinition =>
     ? { key: decision.key, label: decision.label, commentRequired: decision.commentRequired }
     : { key: decision.key, label: decision.label };
 
+/** `required` is always stored, so a definition reads the same whether or not it was spelled out. */
+function toIntakeField(field: IntakeFieldDto): IntakeField {
+  const out: IntakeField = { path: field.path, label: field.label, type: field.type, required: field.required === true };
+  if (given(field.help)) out.help = field.help;
+  if (given(field.options)) out.options = field.options;
+  return out;
+}
+
 /** The definition after applying an edit: left-out fields keep their value, null clears a nullable one. */
 export function applyEdit(current: ProcessDefinition, edit: UpdateProcessDto): ProcessDefinition {
   return {
@@ -57,6 +75,7 @@ export function applyEdit(current: ProcessDefinition, edit: UpdateProcessDto): P
     entityTypes: edit.entityTypes ?? current.entityTypes,
     stages: edit.stages ? edit.stages.map(toStageDefinition) : current.stages,
     decisions: edit.decisions ? edit.decisions.map(toDecision) : current.decisions,
+    intake: edit.intake ? edit.intake.map(toIntakeField) : current.intake,
     calendarKey: edit.calendarKey === undefined ? current.calendarKey : edit.calendarKey,
     launchWebhookUrl: edit.launchWebhookUrl === undefined ? current.launchWebhookUrl : edit.launchWebhookUrl,
   };
@@ -68,6 +87,7 @@ export const EMPTY_DEFINITION: ProcessDefinition = {
   entityTypes: [],
   stages: [],
   decisions: [],
+  intake: [],
   calendarKey: null,
   launchWebhookUrl: null,
 };
@@ -113,6 +133,7 @@ export function checkDefinition(definition: ProcessDefinition, refs: DefinitionR
     (stage.escalation ?? []).forEach((step, j) => checkStep(step, given(stage.ownerQueue), `${at}.escalation[${j}]`, refs, add));
   });
   definition.decisions.forEach((decision, i) => once('decisions', decision.key, `decisions[${i}].key`, i));
+  errors.push(...checkIntakeDefinition(definition.intake));
   return errors;
 }
 

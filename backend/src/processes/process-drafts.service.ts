@@ -32,7 +32,7 @@ export class ProcessDraftsService {
         if (await this.repository.keyExists(dto.key)) throw keyTaken(dto.key);
         await this.assertValid(definition);
         const now = this.clock.now();
-        const created: ProcessTable = { id: newId(), key: dto.key, version: 1, status: 'draft', intake: [], ...definition, createdAt: now, updatedAt: now, publishedAt: null };
+        const created: ProcessTable = { id: newId(), key: dto.key, version: 1, status: 'draft', ...definition, createdAt: now, updatedAt: now, publishedAt: null };
         await this.repository.insert(created);
         await this.events.record(actor, 'process.created', {}, { processId: created.id, key: created.key, version: 1 });
         return created;

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -17,8 +17,8 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging';
 import { iso } from '../common/time';
-import type { DecisionDefinition, ProcessStatus, ProcessTable, StageDefinition } from '../database/tables';
-import { DecisionDto, SLUG, SLUG_MESSAGE, StageDto } from './process-definition.dto';
+import type { DecisionDefinition, IntakeField, ProcessStatus, ProcessTable, StageDefinition } from '../database/tables';
+import { DecisionDto, IntakeFieldDto, SLUG, SLUG_MESSAGE, StageDto } from './process-definition.dto';
 
 /** Lets a field be left out while still refusing an explicit null (the column is NOT NULL). */
 const UnlessAbsent = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
@@ -32,6 +32,13 @@ const EntityTypesRules = () =>
 const StagesRules = () =>
   applyDecorators(IsArray(), ArrayMinSize(1), ArrayMaxSize(100), ValidateNested({ each: true }), Type(() => StageDto));
 const DecisionsRules = () => applyDecorators(IsArray(), ArrayMaxSize(50), ValidateNested({ each: true }), Type(() => DecisionDto));
+const IntakeRules = () =>
+  applyDecorators(IsArray(), ArrayMaxSize(100), ValidateNested({ each: true }), Type(() => IntakeFieldDto));
+const INTAKE_DOC: ApiPropertyOptions = {
+  type: [IntakeFieldDto],
+  maxItems: 100,
+  description: 'The data a launch must bring; launches that lack it are refused with 400 before anything is written. Empty: no checks.',
+};
 const CalendarKeyRules = () => applyDecorators(IsOptional(), IsString(), Length(1, 100));
 const WebhookRules = () =>
   applyDecorators(IsOptional(), IsUrl(WEBHOOK_URL, { message: 'launchWebhookUrl must be an http(s) URL' }), MaxLength(2000));
@@ -43,6 +50,7 @@ export class CreateProcessDto {
   @ApiProperty({ type: [String], example: ['student'] }) @EntityTypesRules() entityTypes!: string[];
   @ApiProperty({ type: [StageDto] }) @StagesRules() stages!: StageDto[];
   @ApiPropertyOptional({ type: [DecisionDto] }) @UnlessAbsent() @DecisionsRules() decisions?: DecisionDto[];
+  @ApiPropertyOptional(INTAKE_DOC) @UnlessAbsent() @IntakeRules() intake?: IntakeFieldDto[];
   @ApiPropertyOptional({ nullable: true, description: 'Default business calendar of the stages' }) @CalendarKeyRules() calendarKey?: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'n8n webhook that runs the flow when a case is started from the UI' })
   @WebhookRules()
@@ -56,6 +64,7 @@ export class UpdateProcessDto {
   @ApiPropertyOptional({ type: [String] }) @UnlessAbsent() @EntityTypesRules() entityTypes?: string[];
   @ApiPropertyOptional({ type: [StageDto] }) @UnlessAbsent() @StagesRules() stages?: StageDto[];
   @ApiPropertyOptional({ type: [DecisionDto] }) @UnlessAbsent() @DecisionsRules() decisions?: DecisionDto[];
+  @ApiPropertyOptional(INTAKE_DOC) @UnlessAbsent() @IntakeRules() intake?: IntakeFieldDto[];
   @ApiPropertyOptional({ nullable: true }) @CalendarKeyRules() calendarKey?: string | null;
   @ApiPropertyOptional({ nullable: true }) @WebhookRules() launchWebhookUrl?: string | null;
 }
@@ -80,6 +89,7 @@ export interface ProcessResponse {
   entityTypes: string[];
   stages: StageDefinition[];
   decisions: DecisionDefinition[];
+  intake: IntakeField[];
   calendarKey: string | null;
   launchWebhookUrl: string | null;
   publishedAt: string | null;
@@ -97,6 +107,7 @@ export const toProcessResponse = (row: ProcessTable): ProcessResponse => ({
   entityTypes: row.entityTypes,
   stages: row.stages,
   decisions: row.decisions,
+  intake: row.intake,
   calendarKey: row.calendarKey,
   launchWebhookUrl: row.launchWebhookUrl,
   publishedAt: iso(row.publishedAt),

@@ -82,8 +82,12 @@ export class ProcessesRepository {
       .getMany();
   }
 
+  /**
+   * A copy goes to TypeORM: on PostgreSQL it merges the RETURNING values of columns with a
+   * database default (intake) back into the row it was given, as raw JSON text.
+   */
   async insert(row: ProcessTable): Promise<void> {
-    await this.db.insert(ProcessTable, row);
+    await this.db.insert(ProcessTable, { ...row });
   }
 
   /** Changes a version only while it is still the draft; 0 means it was published meanwhile. */

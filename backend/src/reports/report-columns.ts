@@ -1,5 +1,6 @@
 import { CsvColumn, toCsv } from './csv';
 import type {
+  CaseloadRow,
   DecisionRow,
   EscalationRateRow,
   OutcomeRow,
@@ -16,6 +17,13 @@ const columns = <Row>(...list: Array<[string, CsvColumn<Row>['value']]>): Array<
 /** The CSV shape of each report: nested values flattened into their own columns. */
 export const REPORT_COLUMNS: { [R in ReportName]: Array<CsvColumn<never>> } = {
   volume: columns<VolumeRow>(['processKey', (r) => r.processKey], ['stageKey', (r) => r.stageKey], ['status', (r) => r.status], ['count', (r) => r.count]),
+  caseload: columns<CaseloadRow>(
+    ['processKey', (r) => r.processKey],
+    ['live', (r) => r.live],
+    ['needsAttention', (r) => r.needsAttention],
+    ['completed', (r) => r.completed],
+    ['cancelled', (r) => r.cancelled],
+  ),
   'time-in-stage': columns<TimeInStageRow>(
     ['processKey', (r) => r.processKey],
     ['stageKey', (r) => r.stageKey],

@@ -20,6 +20,12 @@ export class ReportsController {
     return this.send('volume', query, reply);
   }
 
+  /** Live cases apart from those that need attention (failed) and the closed ones. */
+  @Get('caseload')
+  caseload(@Query() query: ReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ReportReply> {
+    return this.send('caseload', query, reply);
+  }
+
   @Get('time-in-stage')
   timeInStage(@Query() query: ReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ReportReply> {
     return this.send('time-in-stage', query, reply);

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 
-export const REPORTS = ['volume', 'time-in-stage', 'overdue', 'stalled', 'decisions', 'escalations', 'outcomes'] as const;
+export const REPORTS = ['volume', 'caseload', 'time-in-stage', 'overdue', 'stalled', 'decisions', 'escalations', 'outcomes'] as const;
 export type ReportName = (typeof REPORTS)[number];
 
 export class ReportQueryDto {
@@ -38,6 +38,20 @@ export interface VolumeRow {
   stageKey: string | null;
   status: string;
   count: number;
+}
+
+/**
+ * Cases of a process by where they stand. A failed case needs attention: it is neither live work
+ * (nothing moves it on by itself) nor closed.
+ */
+export interface CaseloadRow {
+  processKey: string;
+  /** active or waiting */
+  live: number;
+  /** failed: an execution failed or a resume was refused */
+  needsAttention: number;
+  completed: number;
+  cancelled: number;
 }
 
 export interface TimeInStageRow {

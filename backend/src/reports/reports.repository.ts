@@ -31,6 +31,18 @@ export class ReportsRepository {
     return filter(qb, filters, 'i.createdAt').getRawMany<{ processKey: string; stageKey: string | null; status: string; count: Numeric }>();
   }
 
+  caseload(filters: ReportFilters) {
+    const qb = this.db.manager
+      .createQueryBuilder(InstanceTable, 'i')
+      .select('i.processKey', 'processKey')
+      .addSelect('i.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('i.processKey')
+      .addGroupBy('i.status')
+      .orderBy('i.processKey');
+    return filter(qb, filters, 'i.createdAt').getRawMany<{ processKey: string; status: string; count: Numeric }>();
+  }
+
   closedVisits(filters: ReportFilters) {
     const qb = this.db.manager
       .createQueryBuilder(StageVisitTable, 'v')

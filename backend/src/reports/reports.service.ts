@@ -4,6 +4,7 @@ import { iso } from '../common/time';
 import { Database } from '../database/database';
 import { parseAnchor } from '../timers/fire-time';
 import {
+  CaseloadRow,
   DecisionRow,
   EscalationRateRow,
   OutcomeRow,
@@ -20,6 +21,8 @@ import { ReportsRepository } from './reports.repository';
 import { rate, summarise } from './statistics';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** Where each instance status counts in the caseload: failed is work that needs attention, not live work. */
+const CASELOAD_COLUMN = { active: 'live', waiting: 'live', failed: 'needsAttention', completed: 'completed', cancelled: 'cancelled' } as const;
 const DAY_MS = 86_400_000;
 
 @Injectable()
@@ -45,6 +48,8 @@ export class ReportsService {
     switch (report) {
       case 'volume':
         return this.volume(filters);
+      case 'caseload':
+        return this.caseload(filters);
       case 'time-in-stage':
         return this.timeInStage(filters);
       case 'overdue':
@@ -62,6 +67,17 @@ export class ReportsService {
 
   private async volume(filters: ReportFilters): Promise<VolumeRow[]> {
     return (await this.repository.volume(filters)).map((r) => ({ ...r, count: Number(r.count) }));
+  }
+
+  private async caseload(filters: ReportFilters): Promise<CaseloadRow[]> {
+    const rows = new Map<string, CaseloadRow>();
+    for (const r of await this.repository.caseload(filters)) {
+      const row = rows.get(r.processKey) ?? { processKey: r.processKey, live: 0, needsAttention: 0, completed: 0, cancelled: 0 };
+      const column = CASELOAD_COLUMN[r.status as keyof typeof CASELOAD_COLUMN];
+      if (column) row[column] += Number(r.count);
+      rows.set(r.processKey, row);
+    }
+    return [...rows.values()];
   }
 
   private async timeInStage(filters: ReportFilters): Promise<TimeInStageRow[]> {

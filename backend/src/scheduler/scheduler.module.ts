@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { EscalationsModule } from '../escalations/escalations.module';
+import { ExecutionsModule } from '../executions/executions.module';
 import { BreachSweep } from './breach-sweep';
 import { LadderEscalator } from './ladder-escalator';
 import { LadderSweep } from './ladder-sweep';
@@ -11,9 +12,9 @@ import { StallSweep } from './stall-sweep';
 import { TimerSweep } from './timer-sweep';
 import { VisitsRepository } from './visits.repository';
 
-/** Due timers, SLA breaches, escalation ladders and stalled instances (see SchedulerService). */
+/** Due timers, SLA breaches, escalation ladders, stalled instances and failed executions (see SchedulerService). */
 @Module({
-  imports: [ScheduleModule.forRoot(), EscalationsModule],
+  imports: [ScheduleModule.forRoot(), EscalationsModule, ExecutionsModule],
   providers: [
     SchedulerRepository,
     VisitsRepository,

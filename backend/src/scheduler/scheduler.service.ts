@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { Database } from '../database/database';
 import type { EventTable } from '../database/tables';
 import { EventSink, EventsService } from '../events/events.service';
+import { EXECUTION_SWEEP_MS, ExecutionSweep } from '../executions/execution-sweep';
 import { BreachSweep } from './breach-sweep';
 import { LadderSweep } from './ladder-sweep';
 import { StallSweep } from './stall-sweep';
@@ -35,6 +36,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     private readonly breaches: BreachSweep,
     private readonly ladders: LadderSweep,
     private readonly stalls: StallSweep,
+    private readonly executions: ExecutionSweep,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,6 +51,9 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       await this.ladders.run();
     });
     this.every('stalls', STALL_SWEEP_MS, () => this.stalls.run());
+    // Failed executions are found through n8n's public API, so only where the backend can reach it.
+    if (this.executions.enabled) this.every('executions', EXECUTION_SWEEP_MS, () => this.executions.run());
+    else this.logger.log('Failed n8n executions are not detected: set N8N_URL and N8N_API_KEY to mark their cases failed.');
   }
 
   async onApplicationShutdown(): Promise<void> {

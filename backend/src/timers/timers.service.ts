@@ -14,7 +14,8 @@ import { CreateTimerDto, ListTimersQueryDto, TimerResponse, toTimerResponse } fr
 import { timerResume } from './timer-resume';
 import { TimersRepository } from './timers.repository';
 
-const CLOSED = new Set(['completed', 'cancelled', 'failed']);
+/** A failed case is not closed (it needs attention, and may be retried): it can still wait. */
+const CLOSED = new Set(['completed', 'cancelled']);
 
 @Injectable()
 export class TimersService {

@@ -15,6 +15,7 @@ export const WEBHOOK_EVENTS = [
   'instance.stalled',
   'instance.completed',
   'instance.cancelled',
+  'instance.failed',
   'message.sent',
 ] as const;
 export const ALL_EVENTS = '*';

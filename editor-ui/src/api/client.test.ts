@@ -33,6 +33,11 @@ describe('toApiError', () => {
     expect(error.message).not.toContain('TypeError');
   });
 
+  it('keeps the backend\'s own explanation of a 502 (n8n would not do it)', () => {
+    const error = toApiError(502, { statusCode: 502, message: 'n8n did not retry execution 7: 404' });
+    expect(error.message).toBe('n8n did not retry execution 7: 404');
+  });
+
   it('falls back to a plain sentence when the body is not JSON', () => {
     expect(toApiError(403, undefined).message).toBe('You do not have permission to do this.');
     expect(toApiError(418, 'teapot').message).toBe('Request failed (418).');

@@ -76,7 +76,9 @@ export function toApiError(status: number, body: unknown): ApiError {
   const parsed = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
   const details = readDetails(parsed.details);
   const correlationId = typeof parsed.correlationId === 'string' ? parsed.correlationId : undefined;
-  if (status >= 500) {
+  // A 502 from the backend is its own word on an upstream (n8n) that would not do something.
+  const upstream = status === 502 && typeof parsed.message === 'string' && parsed.message.trim() !== '' && !correlationId;
+  if (status >= 500 && !upstream) {
     const suffix = correlationId ? ` (reference ${correlationId})` : '';
     return new ApiError(status, `The server could not complete this request. Please try again${suffix}.`, details, correlationId);
   }

@@ -1,4 +1,4 @@
-import type { Instance, QueueRef, StageVisit, Task } from './types';
+import type { CaseExecution, Instance, QueueRef, StageVisit, Task } from './types';
 
 /** What GET /instances/:id adds to an instance: everything its timeline is made of. */
 
@@ -7,9 +7,14 @@ export interface Timer {
   label?: string | null;
   anchorField?: string | null;
   fireAt: string;
-  status: 'pending' | 'fired' | 'cancelled' | string;
+  /** pending, fired, past (its time had passed at registration or when its anchor moved), cancelled. */
+  status: 'pending' | 'fired' | 'past' | 'cancelled' | string;
   firedAt?: string | null;
+  /** Its anchor date moved at least once (and its fire time with it). */
+  moved?: boolean;
   createdAt?: string;
+  /** Why the call that was to resume its execution never got through. */
+  resumeError?: string | null;
 }
 
 export interface Message {
@@ -74,4 +79,5 @@ export interface InstanceDetail extends Instance {
   messages?: Message[];
   escalations?: Escalation[];
   deliveries?: Delivery[];
+  executions?: CaseExecution[];
 }

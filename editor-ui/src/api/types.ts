@@ -136,6 +136,33 @@ export interface Instance {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** Why a failed case needs attention; null (or absent from older backends) otherwise. */
+  failure?: InstanceFailure | null;
+}
+
+/** n8n's error for a failed execution, or its reason for refusing to resume one. */
+export interface InstanceFailure {
+  message: string;
+  node: string | null;
+  executionId: string | null;
+  workflowId: string | null;
+  /** The execution in the n8n editor, when the backend knows n8n's address. */
+  executionUrl: string | null;
+  source: 'execution' | 'resume';
+  at: string;
+}
+
+export type ExecutionStatus = 'running' | 'waiting' | 'success' | 'error' | 'canceled' | 'unknown';
+
+/** An n8n execution that acted on a case, as n8n last described it. */
+export interface CaseExecution {
+  executionId: string;
+  workflowId: string | null;
+  status: ExecutionStatus;
+  error: { message: string; node: string | null } | null;
+  executionUrl: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
 }
 
 export interface StageVisit {

@@ -7,6 +7,7 @@ import { EntityListPage } from '../features/entities/entity-list-page';
 import { EntityTypesIndex } from '../features/entities/entity-types-index';
 import { InboxPage } from '../features/inbox/inbox-page';
 import { InstancePage } from '../features/instance/instance-page';
+import { NeedsAttentionPage } from '../features/instance/needs-attention-page';
 import { SignInPage } from '../features/sign-in/sign-in-page';
 import { TaskPage } from '../features/task/task-page';
 import { RequirePermission, RequireSession } from '../session/require-session';
@@ -42,6 +43,7 @@ export const routes = [
       { path: 'inbox', element: guarded('tasks:read', <InboxPage />) },
       { path: 'tasks/:taskId', element: guarded('tasks:read', <TaskPage />) },
       { path: 'instances/:instanceId', element: guarded('instances:read', <InstancePage />) },
+      { path: 'attention', element: guarded('instances:read', <NeedsAttentionPage />) },
       { path: 'entities', element: guarded('entities:read', <EntityTypesIndex />) },
       { path: 'entities/:type', element: guarded('entities:read', <EntityListPage />) },
       { path: 'entities/:type/:entityId', element: guarded('entities:read', <EntityDetailPage />) },

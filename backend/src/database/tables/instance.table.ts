@@ -50,6 +50,8 @@ export interface InstanceFailure {
   executionUrl: string | null;
   /** What found it: an execution that failed, or a resume n8n refused. */
   source: 'execution' | 'resume';
+  /** For a refused resume: the dead-lettered delivery that retrying puts back in line. */
+  deliveryId?: string | null;
   at: number;
 }
 
@@ -69,8 +71,8 @@ export class CaseExecutionTable {
   @Column('varchar', { name: 'execution_id', length: 100 }) executionId!: string;
   @Column('varchar', { name: 'workflow_id', length: 100, nullable: true }) workflowId!: string | null;
   @Column('varchar', { length: 20 }) status!: ExecutionStatus;
-  /** n8n's error for a failed execution. */
-  @JsonColumn({ nullable: true }) error!: { message: string; node: string | null } | null;
+  /** n8n's error for a failed execution; `misses` counts n8n answering 404 for it (see executions/). */
+  @JsonColumn({ nullable: true }) error!: { message: string; node: string | null; misses?: number } | null;
   @TimeColumn({ name: 'first_seen_at' }) firstSeenAt!: number;
   @TimeColumn({ name: 'last_seen_at' }) lastSeenAt!: number;
   /** When n8n's API was last asked about it; null until the first check. */

@@ -96,7 +96,7 @@ export function buildTimeline(detail: InstanceDetail): TimelineItem[] {
   detail.messages?.forEach((message) => items.push(messageItem(message)));
   detail.escalations?.forEach((escalation) => items.push(escalationItem(escalation)));
   detail.timers?.forEach((timer) =>
-    items.push({ kind: 'timer', at: timer.status === 'fired' ? (timer.firedAt ?? timer.fireAt) : timer.fireAt, id: `timer-${timer.id}`, title: timerTitle(timer), detail: timer.anchorField ? `Relative to ${timer.anchorField}` : '', timer }),
+    items.push({ kind: 'timer', at: timer.status === 'fired' ? (timer.firedAt ?? timer.fireAt) : timer.fireAt, id: `timer-${timer.id}`, title: timerTitle(timer), detail: timer.resumeError ?? (timer.anchorField ? `Relative to ${timer.anchorField}` : ''), timer }),
   );
   detail.deliveries?.forEach((delivery) => items.push(deliveryItem(delivery)));
   // Events fill in whatever the structured lists do not cover.

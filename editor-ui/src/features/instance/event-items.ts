@@ -27,6 +27,12 @@ function describe(event: TimelineEvent): Line | null {
       return { kind: 'event', title: `Completed${text(d.outcome) ? `: ${text(d.outcome)}` : ''}`, detail: actorText(event) };
     case 'instance.cancelled':
       return { kind: 'event', title: 'Cancelled', detail: joined(text(d.reason), actorText(event)) };
+    case 'instance.failed':
+      return { kind: 'event', title: d.source === 'resume' ? 'Needs attention: n8n refused to resume' : `Needs attention: the execution failed${text(d.node) ? ` in ${text(d.node)}` : ''}`, detail: text(d.message) ?? '' };
+    case 'instance.retried':
+      return { kind: 'event', title: 'Retried', detail: joined(text(d.newExecutionId) ? `new execution ${text(d.newExecutionId)}` : null, actorText(event)) };
+    case 'delivery.refused':
+      return { kind: 'event', title: `n8n refused to resume execution ${text(d.executionId) ?? ''}`.trim(), detail: text(d.reason) ?? '' };
     case 'instance.stalled':
       return { kind: 'event', title: 'Stalled in its stage', detail: text(d.stageKey) ?? '' };
     case 'instance.data_updated':
@@ -54,6 +60,8 @@ function describe(event: TimelineEvent): Line | null {
       return { kind: 'timer', title: timerTitle({ label: text(d.label), status: 'pending', fireAt: text(d.fireAt) ?? '' }), detail: '' };
     case 'timer.rescheduled':
       return { kind: 'timer', title: `Timer moved${text(d.fireAt) ? ` to ${formatDateTime(text(d.fireAt))}` : ''}`, detail: '' };
+    case 'timer.past':
+      return { kind: 'timer', title: `Timer already past${text(d.label) ? `: ${text(d.label)}` : ''}`, detail: text(d.reason) ?? '' };
     case 'timer.cancelled':
       return { kind: 'timer', title: `Timer cancelled${text(d.label) ? `: ${text(d.label)}` : ''}`, detail: text(d.reason) ?? '' };
     default:

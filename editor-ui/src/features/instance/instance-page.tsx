@@ -6,6 +6,8 @@ import { StatusBadge } from '../../components/sla-badge';
 import { formatDateTime } from '../../lib/format';
 import { useProcessNames } from '../processes/use-process-names';
 import { buildTimeline } from './build-timeline';
+import { ExecutionsList } from './executions-list';
+import { FailureBanner } from './failure-banner';
 import { StageVisitsTable } from './stage-visits-table';
 import { TimelineList } from './timeline-list';
 import { useInstanceDetail } from './use-instance-detail';
@@ -27,6 +29,7 @@ export function InstancePage() {
               </>
             }
           />
+          <FailureBanner instance={detail} />
           <div className="two-columns">
             <div className="column-main">
               <section className="card" aria-labelledby="stages-title">
@@ -61,6 +64,12 @@ export function InstancePage() {
                 <h2 id="data-title">Data</h2>
                 <DataList data={detail.data} />
               </section>
+              {detail.executions?.length ? (
+                <section className="card" aria-labelledby="executions-title">
+                  <h2 id="executions-title">n8n executions</h2>
+                  <ExecutionsList executions={detail.executions} />
+                </section>
+              ) : null}
             </aside>
           </div>
         </article>

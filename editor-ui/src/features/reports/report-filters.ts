@@ -1,6 +1,6 @@
 import { apiUrl } from '../../api/client';
 
-export const REPORT_NAMES = ['volume', 'time-in-stage', 'overdue', 'stalled', 'decisions', 'escalations', 'outcomes'] as const;
+export const REPORT_NAMES = ['volume', 'caseload', 'time-in-stage', 'overdue', 'stalled', 'decisions', 'escalations', 'outcomes'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 export type PeriodPreset = '7d' | '30d' | '90d' | 'all' | 'custom';

@@ -15,6 +15,12 @@ const REPORTS: ReportDefinition[] = [
     chart: { kind: 'bar', labels: BY_STAGE, pivot: { seriesFrom: 'status', value: 'count' } },
   },
   {
+    name: 'caseload',
+    title: 'Caseload',
+    description: 'Live cases (active, waiting) apart from those that need attention (an n8n execution failed) and the closed ones.',
+    chart: { kind: 'bar', labels: ['processKey'], values: ['live', 'needsAttention', 'completed', 'cancelled'] },
+  },
+  {
     name: 'time-in-stage',
     title: 'Time in stage',
     description: 'Average, median (p50) and p90 time cases spend in each stage.',
