@@ -56,10 +56,43 @@ export class CaseflowApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/api\\/v1$/, "")}}/api/v1',
-			url: '/auth/me',
+			url: '/auth/credential-check',
 			method: 'GET',
+			// Proves the Signing Secret matches the backend's without sending it (n8n expressions can hash).
+			headers: {
+				'x-caseflow-signing-check':
+					'={{ $credentials.signingSecret ? ("caseflow-signing-check:" + $credentials.signingSecret).hash("sha256") : "missing" }}',
+			},
 		},
+		// Status rules judge failed requests, body rules the answer of a successful one (see /auth/credential-check).
 		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'signing',
+					value: 'missing',
+					message:
+						"The Signing Secret is empty: set it to the backend's CASEFLOW_SIGNING_SECRET, or Await Decision and Relative Delay will refuse every resume and their executions will wait forever",
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'signing',
+					value: 'mismatch',
+					message:
+						"The Signing Secret differs from the backend's CASEFLOW_SIGNING_SECRET: Await Decision and Relative Delay would refuse every resume. Paste the backend's value.",
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'signing',
+					value: 'not-configured',
+					message:
+						'The Caseflow backend has no CASEFLOW_SIGNING_SECRET: set one there (and the same value here), or no execution can be resumed',
+				},
+			},
 			{
 				type: 'responseCode',
 				properties: {
@@ -83,6 +116,6 @@ export class CaseflowApi implements ICredentialType {
 						'No Caseflow API at this Base URL: use the address of the Caseflow backend (e.g. http://localhost:3000), not n8n\'s',
 				},
 			},
-		],
+		] as ICredentialTestRequest['rules'],
 	};
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, WAIT_INDEFINITELY } from 'n8n-workflow';
-import { errorMessage, withItemIndex } from '../shared/items';
+import { errorItem, passOn, withItemIndex } from '../shared/items';
 import { requiredStringParameter, stringParameter, toIsoDate } from '../shared/parameters';
 import { resumeUrlOf } from '../shared/resume-url';
 import { caseflowRequest } from '../shared/transport';
@@ -102,9 +102,9 @@ export async function createTaskAndWait(this: IExecuteFunctions): Promise<INodeE
 	}
 	try {
 		const json = await createTask.call(this, 0, items[0]);
-		return [[{ json, pairedItem: { item: 0 } }]];
+		return [[passOn(items[0], json, 0)]];
 	} catch (error) {
-		if (this.continueOnFail()) return [[{ json: { error: errorMessage(error) }, pairedItem: { item: 0 } }]];
+		if (this.continueOnFail()) return [[errorItem(error, 0)]];
 		throw withItemIndex(this.getNode(), error, 0);
 	}
 }

@@ -4,6 +4,11 @@ export const CASEFLOW_EVENTS = [
 	{ name: 'Case Cancelled', value: 'instance.cancelled' },
 	{ name: 'Case Completed', value: 'instance.completed' },
 	{ name: 'Case Escalated', value: 'instance.escalated' },
+	{
+		name: 'Case Failed',
+		value: 'instance.failed',
+		description: 'An n8n execution of the case failed, or n8n refused to resume it: the case needs attention',
+	},
 	{ name: 'Case Launched', value: 'instance.launched' },
 	{ name: 'Case Stalled', value: 'instance.stalled', description: 'Sat in a stage longer than its stall threshold' },
 	{ name: 'Decision Made', value: 'task.decided' },

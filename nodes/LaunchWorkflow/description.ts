@@ -1,7 +1,52 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { processProperty, stageProperty } from '../shared/descriptions';
 
+const V2 = { '@version': [2] };
+/** Shown in version 2 when launching (not in "find" mode), and always in version 1. */
+const LAUNCHING = { hide: { mode: ['find'] } };
+
 export const launchWorkflowProperties: INodeProperties[] = [
+	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: V2 },
+		default: 'launch',
+		options: [
+			{
+				name: 'Launch or Find the Case',
+				value: 'launch',
+				description: 'Start a case, or find the one this idempotency key (or the UI) already started',
+			},
+			{
+				name: 'Find an Existing Case Only',
+				value: 'find',
+				description: 'For follow-up flows (a booking cancelled, an invoice paid): never creates a case',
+			},
+		],
+	},
+	{
+		displayName: 'When the Case Already Exists',
+		name: 'whenExists',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { ...V2, mode: ['launch'] } },
+		default: 'separateOutput',
+		options: [
+			{
+				name: "Use the 'Existing Case' Output",
+				value: 'separateOutput',
+				description:
+					'A repeated launch (retried webhook, double submit) leaves on its own output, so the steps after "New Case" run once per case',
+			},
+			{
+				name: 'Continue on the Same Output',
+				value: 'sameOutput',
+				description: 'Every item goes on; $json.caseflow.created says whether the case is new',
+			},
+		],
+	},
 	processProperty(),
 	{
 		displayName: 'Entity Type Name or ID',
@@ -19,11 +64,12 @@ export const launchWorkflowProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. B-1042',
 		description:
-			'The id of the entity in your own system. Caseflow upserts the entity by type and external ID.',
+			'The id of the entity in your own system. Caseflow upserts the entity by type and external ID (in "find" mode: finds its case).',
 	},
 	{
 		displayName: 'Entity Name',
 		name: 'entityName',
+		displayOptions: LAUNCHING,
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. Ada Lovelace',
@@ -31,6 +77,7 @@ export const launchWorkflowProperties: INodeProperties[] = [
 	{
 		displayName: 'Entity Fields',
 		name: 'entityFields',
+		displayOptions: LAUNCHING,
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
@@ -61,6 +108,7 @@ export const launchWorkflowProperties: INodeProperties[] = [
 	{
 		displayName: 'Initial Data (JSON)',
 		name: 'data',
+		displayOptions: LAUNCHING,
 		type: 'json',
 		default: '={{ $json.body?.data ?? {} }}',
 		description: 'The case data the instance starts with; later nodes read and update it',
@@ -82,9 +130,19 @@ export const launchWorkflowProperties: INodeProperties[] = [
 			'When a reviewer starts the workflow from the Caseflow UI, the case already exists: its ID arrives on the item and this node attaches to it instead of launching a new one',
 	},
 	{
+		displayName: 'Include Closed Cases',
+		name: 'includeClosed',
+		type: 'boolean',
+		displayOptions: { show: { ...V2, mode: ['find'] } },
+		default: false,
+		description:
+			'Whether a completed or cancelled case counts as found. By default only open cases (active, waiting, needing attention) do.',
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
+		displayOptions: LAUNCHING,
 		placeholder: 'Add Option',
 		default: {},
 		options: [

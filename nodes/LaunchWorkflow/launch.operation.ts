@@ -1,23 +1,32 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { toCaseflowContext } from '../shared/context';
 import { jsonObjectParameter, parseJsonObject, requiredStringParameter, stringParameter } from '../shared/parameters';
-import { caseflowRequestWithStatus } from '../shared/transport';
-import type { InstanceResponse } from '../shared/types';
+import { caseflowRequest, caseflowRequestWithStatus } from '../shared/transport';
+import type { InstanceResponse, Page } from '../shared/types';
 import { deriveIdempotencyKey } from './idempotency';
 
-function entityOf(this: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+/** A launched or found case for one item: its json, and whether the case is new (or was found). */
+export interface LaunchOutcome {
+	json: IDataObject;
+	/** Launch: a case whose steps have not run yet (new, or started in the UI). Find: a case was found. */
+	matched: boolean;
+}
+
+function entityOf(this: IExecuteFunctions, itemIndex: number, launching: boolean): IDataObject | undefined {
 	const type = stringParameter.call(this, 'entityType', itemIndex);
 	const externalId = stringParameter.call(this, 'entityExternalId', itemIndex);
 	if (!type && !externalId) return undefined;
 	if (!type || !externalId) {
-		throw new NodeOperationError(this.getNode(), 'Set both Entity Type and Entity External ID', {
+		const [missing, given] = type ? ['Entity External ID', `Entity Type is "${type}"`] : ['Entity Type', `Entity External ID is "${externalId}"`];
+		throw new NodeOperationError(this.getNode(), `${missing} is empty for this item`, {
 			itemIndex,
-			description: 'Caseflow finds or creates the entity by the pair; one without the other is ambiguous.',
+			description: `${given}, but Caseflow finds the entity by the pair. If ${missing} is an expression, it gave an empty value for this item: check that the incoming data has the field it reads (e.g. {{ $json.body.id }}).`,
 		});
 	}
-	const fields = this.getNodeParameter('entityFields', itemIndex, {}) as IDataObject;
 	const entity: IDataObject = { type, externalId };
+	if (!launching) return entity;
+	const fields = this.getNodeParameter('entityFields', itemIndex, {}) as IDataObject;
 	const name = stringParameter.call(this, 'entityName', itemIndex);
 	if (name) entity.name = name;
 	if (fields.email) entity.email = String(fields.email).trim();
@@ -28,22 +37,16 @@ function entityOf(this: IExecuteFunctions, itemIndex: number): IDataObject | und
 	return entity;
 }
 
+const processKeyOf = (context: IExecuteFunctions, itemIndex: number) =>
+	requiredStringParameter.call(context, 'processKey', itemIndex, 'Choose the Process to launch');
+
 /** POST /instances: launch a case, or return the one this key (or the UI) already started. */
-export async function launchInstance(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	item: INodeExecutionData,
-): Promise<IDataObject> {
-	const processKey = requiredStringParameter.call(
-		this,
-		'processKey',
-		itemIndex,
-		'Choose the Process to launch',
-	);
+export async function launchInstance(this: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): Promise<LaunchOutcome> {
+	const processKey = processKeyOf(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const instanceId = stringParameter.call(this, 'instanceId', itemIndex);
 	const entityId = String(options.entityId ?? '').trim();
-	const entity = entityOf.call(this, itemIndex);
+	const entity = entityOf.call(this, itemIndex, true);
 	if (!instanceId && !entityId && !entity) {
 		throw new NodeOperationError(this.getNode(), 'Say which entity the case is about', {
 			itemIndex,
@@ -69,8 +72,50 @@ export async function launchInstance(
 		path: '/instances',
 		body,
 	});
+	const created = statusCode === 201;
+	// "attached": the first execution for a case started in the Caseflow UI — its steps have not run yet.
+	const launch = (instance as { launch?: string }).launch ?? (created ? 'created' : 'existing');
 	return {
-		...item.json,
-		caseflow: { ...toCaseflowContext(instance as InstanceResponse), created: statusCode === 201 },
+		json: { ...item.json, caseflow: { ...toCaseflowContext(instance as InstanceResponse), created, launch } },
+		matched: launch !== 'existing',
 	};
+}
+
+/** Finds the case of a follow-up call without ever creating one: by instance id, by entity, or by idempotency key. */
+export async function findInstance(this: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): Promise<LaunchOutcome> {
+	const processKey = processKeyOf(this, itemIndex);
+	const instanceId = stringParameter.call(this, 'instanceId', itemIndex);
+	const entity = entityOf.call(this, itemIndex, false);
+	const idempotencyKey = stringParameter.call(this, 'idempotencyKey', itemIndex);
+	const includeClosed = this.getNodeParameter('includeClosed', itemIndex, false) === true;
+
+	let found: InstanceResponse | undefined;
+	if (instanceId) {
+		found = await instanceById.call(this, instanceId);
+		const closed = found && ['completed', 'cancelled'].includes(found.status);
+		if (found && (found.processKey !== processKey || (closed && !includeClosed))) found = undefined;
+	} else if (entity || idempotencyKey) {
+		const qs: IDataObject = { processKey, limit: 1 };
+		if (entity) Object.assign(qs, { entityType: entity.type, externalId: entity.externalId });
+		else qs.idempotencyKey = idempotencyKey;
+		if (!includeClosed) qs.open = true;
+		const page = (await caseflowRequest.call(this, { method: 'GET', path: '/instances', qs })) as Page<InstanceResponse>;
+		found = page.items[0];
+	} else {
+		throw new NodeOperationError(this.getNode(), 'Say which case to find', {
+			itemIndex,
+			description: 'Set Entity Type and Entity External ID, an Idempotency Key, or Attach to Instance ID.',
+		});
+	}
+	if (!found) return { json: { ...item.json, caseflow: null }, matched: false };
+	return { json: { ...item.json, caseflow: { ...toCaseflowContext(found), created: false } }, matched: true };
+}
+
+async function instanceById(this: IExecuteFunctions, instanceId: string): Promise<InstanceResponse | undefined> {
+	try {
+		return (await caseflowRequest.call(this, { method: 'GET', path: `/instances/${encodeURIComponent(instanceId)}` })) as InstanceResponse;
+	} catch (error) {
+		if ((error as { httpCode?: string }).httpCode === '404') return undefined;
+		throw error instanceof NodeApiError ? error : new NodeApiError(this.getNode(), error as JsonObject);
+	}
 }

@@ -98,6 +98,7 @@ export const sendTemplatedMessageProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'data, invoice',
-		description: 'Names of binary properties of the item to attach, separated by commas',
+		description:
+			'Names of binary properties of the item to attach, separated by commas (e.g. "data" for a file uploaded to a Webhook node), or * for every file the item carries',
 	},
 ];

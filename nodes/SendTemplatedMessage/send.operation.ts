@@ -54,7 +54,9 @@ async function attachments(
 	itemIndex: number,
 	item: INodeExecutionData,
 ): Promise<IDataObject[]> {
-	const names = splitList(stringParameter.call(this, 'attachments', itemIndex));
+	const listed = splitList(stringParameter.call(this, 'attachments', itemIndex));
+	// "*" attaches every file the item carries (a webhook upload, a downloaded PDF…), whatever its property name.
+	const names = listed.includes('*') ? Object.keys(item.binary ?? {}) : listed;
 	const files: IDataObject[] = [];
 	for (const name of names) {
 		const binary = item.binary?.[name];

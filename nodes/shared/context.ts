@@ -5,13 +5,16 @@ import type { InstanceResponse } from './types';
 
 /**
  * What every Caseflow node puts on its items under `caseflow`, so the next Caseflow node finds the case
- * (its Instance ID defaults to `$json.caseflow.instanceId`) without anyone wiring ids by hand.
+ * (its Instance ID defaults to `$json.caseflow.instanceId`) and expressions can read the case
+ * (`$json.caseflow.data.courseStart`, `$json.caseflow.entity.email`) without anyone wiring ids by hand.
  */
 export interface CaseflowContext extends IDataObject {
 	instanceId: string;
 	processKey: string;
 	processVersion: number;
 	status: string;
+	outcome: string | null;
+	data: IDataObject;
 	entity: IDataObject;
 	stage: IDataObject | null;
 }
@@ -23,6 +26,8 @@ export function toCaseflowContext(instance: InstanceResponse): CaseflowContext {
 		processKey: instance.processKey,
 		processVersion: instance.processVersion,
 		status: instance.status,
+		outcome: instance.outcome ?? null,
+		data: instance.data ?? {},
 		entity: entity
 			? {
 					id: entity.id,
@@ -31,6 +36,7 @@ export function toCaseflowContext(instance: InstanceResponse): CaseflowContext {
 					name: entity.name,
 					email: entity.email,
 					managerEmail: entity.managerEmail,
+					attributes: entity.attributes ?? {},
 				}
 			: {},
 		stage: currentStage

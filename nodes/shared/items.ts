@@ -37,7 +37,34 @@ export function errorMessage(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
-/** Runs one operation per input item: pairedItem on every result, "continue on fail" honoured. */
+/**
+ * What "continue on fail" (and n8n's error output) carries: `error`, the message, and under `details`
+ * the HTTP status, n8n's hint and what the backend said field by field, so a Respond to Webhook node
+ * can tell the caller what to fix. Only these keys: n8n sends an item down the error output
+ * ("On Error: Continue (using error output)") when its json holds nothing but error, message, details.
+ */
+export function errorJson(error: unknown): IDataObject {
+	const details: IDataObject = {};
+	const node = error as { description?: unknown; httpCode?: unknown; context?: IDataObject };
+	if (node.httpCode) details.statusCode = Number(node.httpCode);
+	if (typeof node.description === 'string' && node.description) details.description = node.description;
+	if (Array.isArray(node.context?.fields)) details.fields = node.context.fields;
+	return Object.keys(details).length > 0 ? { error: errorMessage(error), details } : { error: errorMessage(error) };
+}
+
+/** The item "continue on fail" puts out for a failed one (see errorJson). */
+export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+	return { json: errorJson(error), pairedItem: { item: itemIndex } };
+}
+
+/** The item a node passes on: its new json, and the files it came with, untouched. */
+export function passOn(item: INodeExecutionData, json: IDataObject, itemIndex: number): INodeExecutionData {
+	const out: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
+	if (item.binary) out.binary = item.binary;
+	return out;
+}
+
+/** Runs one operation per input item: files kept, pairedItem on every result, "continue on fail" honoured. */
 export async function runForEachItem(
 	this: IExecuteFunctions,
 	operation: ItemOperation,
@@ -47,10 +74,10 @@ export async function runForEachItem(
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const json = await operation.call(this, itemIndex, items[itemIndex]);
-			results.push({ json, pairedItem: { item: itemIndex } });
+			results.push(passOn(items[itemIndex], json, itemIndex));
 		} catch (error) {
 			if (this.continueOnFail()) {
-				results.push({ json: { error: errorMessage(error) }, pairedItem: { item: itemIndex } });
+				results.push(errorItem(error, itemIndex));
 				continue;
 			}
 			throw withItemIndex(this.getNode(), error, itemIndex);

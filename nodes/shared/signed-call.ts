@@ -35,9 +35,14 @@ async function rawBodyOf(this: IWebhookFunctions): Promise<string> {
  * trigger starts nothing. Throwing instead would fail the waiting execution.
  */
 export function refuseCall(this: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
+	return answerCall.call(this, status, { error: reason });
+}
+
+/** Answers the caller with `body` and runs nothing (see refuseCall). */
+export function answerCall(this: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
 	const response = this.getResponseObject() as unknown as PlainResponse;
 	response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-	response.end(JSON.stringify({ error: reason }));
+	response.end(JSON.stringify(body));
 	return { noWebhookResponse: true };
 }
 

@@ -35,6 +35,24 @@ export function apiBaseUrl(baseUrl: unknown): string {
 	return `${trimmed.replace(/\/api\/v1$/, '')}/api/v1`;
 }
 
+/**
+ * Which n8n execution makes the call: the backend links it to the case it acts on, follows it
+ * through n8n's API and marks the case when the execution fails. Editor-only contexts (listing
+ * options, testing a credential) have no execution.
+ */
+function executionHeaders(this: CaseflowFunctions): Record<string, string> {
+	const headers: Record<string, string> = {};
+	try {
+		const executionId = this.getExecutionId();
+		if (executionId) headers['x-caseflow-n8n-execution'] = String(executionId);
+		const workflowId = this.getWorkflow().id;
+		if (workflowId) headers['x-caseflow-n8n-workflow'] = String(workflowId);
+	} catch {
+		// No execution in this context.
+	}
+	return headers;
+}
+
 async function send(
 	this: CaseflowFunctions,
 	request: CaseflowRequest,
@@ -47,6 +65,7 @@ async function send(
 		url,
 		json: true,
 		returnFullResponse,
+		headers: executionHeaders.call(this),
 	};
 	if (request.body !== undefined) options.body = request.body;
 	if (request.qs !== undefined) options.qs = request.qs;
@@ -169,9 +188,12 @@ export function toCaseflowApiError(node: INode, error: unknown, url: string): No
 	const description = [...details, HINTS[status] ?? '', body?.correlationId ? `Correlation id: ${body.correlationId}` : '']
 		.filter((line) => line !== '')
 		.join('\n');
-	return new NodeApiError(node, (body ?? { message: failure.message ?? '' }) as JsonObject, {
+	const apiError = new NodeApiError(node, (body ?? { message: failure.message ?? '' }) as JsonObject, {
 		message: backendMessage ?? `The Caseflow backend answered ${status} for ${url}`,
 		description,
 		httpCode: String(status),
 	});
+	// Kept for "continue on fail" items (errorJson): a flow can answer its caller field by field.
+	if (body?.details?.length) apiError.context.fields = body.details;
+	return apiError;
 }

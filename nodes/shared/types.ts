@@ -76,9 +76,11 @@ export interface TaskResponse extends IDataObject {
 export interface TimerResponse extends IDataObject {
 	id: string;
 	fireAt: string;
+	/** pending, fired, past (its time had passed at registration or when its anchor moved) or cancelled. */
 	status: string;
-	/** Set by the backend when the fire time had already passed when the timer was registered. */
 	alreadyDue?: boolean;
+	/** The backend keeps it but resumes nobody: the wait is short enough to stay in n8n's process. */
+	inProcess?: boolean;
 }
 
 export interface WebhookSubscriptionResponse extends IDataObject {
@@ -107,5 +109,7 @@ export type ResumeBody =
 			decidedBy: IDataObject | null;
 			decidedAt: string;
 	  }
-	| { kind: 'timer'; timerId: string; instanceId: string | null; firedAt: string; fireAt: string }
-	| { kind: 'timeout'; taskId: string; instanceId: string };
+	| { kind: 'timer'; timerId: string; instanceId: string | null; firedAt: string; fireAt: string; late: boolean; status: 'fired' | 'past' }
+	| { kind: 'timeout'; taskId: string; instanceId: string }
+	/** The case closed while the execution waited: the node ends the execution on no output. */
+	| { kind: 'released'; taskId?: string; timerId?: string; instanceId: string; reason: 'completed' | 'cancelled' };

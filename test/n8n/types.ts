@@ -11,6 +11,8 @@ export interface WorkflowNode {
   /** Webhook-type nodes: fixes the path segment of their test and waiting URLs. */
   readonly webhookId?: string;
   readonly disabled?: boolean;
+  /** n8n's "On Error" setting; 'continueErrorOutput' adds an error output to the node. */
+  readonly onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 }
 
 export interface Connection {

@@ -39,7 +39,12 @@ export interface E2eStack {
  * timers fire, the outbox delivers), both on 127.0.0.1. Seeds one process (intake → review), a reviewers
  * queue with one reviewer and a supervisors queue.
  */
-export async function startE2eStack(profile: N8nProfile, backendConfig: Partial<AppConfig> = {}): Promise<E2eStack> {
+export interface E2eStackOptions {
+  /** Give the backend n8n's address and API key, so it follows the executions of its cases (failures). */
+  followExecutions?: boolean;
+}
+
+export async function startE2eStack(profile: N8nProfile, backendConfig: Partial<AppConfig> = {}, options: E2eStackOptions = {}): Promise<E2eStack> {
   const tgz = await packNodes();
   // The user folder is ours, so a restart keeps the database (and the waiting executions).
   const userFolder = await mkdtemp(join(tmpdir(), `caseflow-e2e-${profile.name}-`));
@@ -48,7 +53,11 @@ export async function startE2eStack(profile: N8nProfile, backendConfig: Partial<
   try {
     const { apiKey } = await setupInstance(n8n.baseUrl);
     const n8nApi = new N8nApi(n8n.baseUrl, apiKey);
-    backend = await startTestApp({ clock: new WallClock(), config: { schedulerEnabled: true, outboxRetryBaseMs: 200, ...backendConfig } });
+    const n8nConfig = options.followExecutions ? { n8n: { url: n8n.baseUrl, apiKey, webhookBaseUrl: n8n.baseUrl } } : {};
+    backend = await startTestApp({
+      clock: new WallClock(),
+      config: { schedulerEnabled: true, outboxRetryBaseMs: 200, ...n8nConfig, ...backendConfig },
+    });
     const app = backend;
     const { key } = await app.createApiKey(['automation']);
     const credential = await n8nApi.createCredential({

@@ -97,6 +97,9 @@ describe('Await Decision in n8n, against the backend', () => {
 		const branches = reached(executionId);
 		expect(branches[branch]).toEqual([
 			expect.objectContaining({
+				// the item that entered the node, as n8n kept it with the waiting execution…
+				referral: expect.stringMatching(/^R-/),
+				// …with the decision
 				decision,
 				timedOut: false,
 				taskId,
@@ -138,8 +141,12 @@ describe('Await Decision in n8n, against the backend', () => {
 
 		await stack.reviewer.post(`/tasks/${taskId}/decide`).send({ decision: 'accept' }).expect(200);
 		await stack.deliverOutbox();
+		// The late call reaches n8n, which answers 409 itself (the execution has finished): delivered, and
+		// the case does not need attention — the flow went on down "Timed Out" as designed.
 		const [delivery] = await stack.t.db.read(() => stack.t.db.manager.findBy(OutboxTable, { idempotencyKey: `task:${taskId}:decided` }));
-		expect(delivery).toMatchObject({ status: 'delivered' });
+		expect(delivery).toMatchObject({ status: 'delivered', attempts: 1 });
+		expect((await stack.t.admin.get(`/instances/${instanceId}`).expect(200)).body.status).not.toBe('failed');
+		expect(stack.n8n.latest(executionId).status).toBe('success');
 		expect(reached(executionId).Accepted).toEqual([]);
 	});
 

@@ -101,7 +101,41 @@ describe('Caseflow nodes in n8n, against the backend', () => {
 		expect(failed.run.data.resultData.error).toMatchObject({ httpCode: '404', message: expect.stringContaining('does not exist') });
 		const continued = await stack.n8n.run(workflow(true));
 		expect(continued.run.status).toBe('success');
-		expect(itemsAt(continued.run.data, 'Get')).toEqual([{ error: expect.stringContaining('does not exist') }]);
+		expect(itemsAt(continued.run.data, 'Get')).toEqual([
+			{ error: expect.stringContaining('does not exist'), details: { statusCode: 404, description: expect.stringContaining('Nothing with that id') } },
+		]);
+	});
+
+	it('sends a failed item down n8n\'s error output ("On Error: Continue (using error output)") with what the backend said', async () => {
+		const launched = await stack.t.automation
+			.post('/instances')
+			.send({ processKey: 'referral', entity: { type: 'student', externalId: 'S-ERR', name: 'Err' } })
+			.expect(201);
+		const missing = '00000000-0000-4000-8000-000000000000';
+		const { run } = await stack.n8n.run({
+			nodes: [
+				{ name: 'Start', type: 'start', parameters: { items: JSON.stringify([{ id: launched.body.id }, { id: missing }]) } },
+				{
+					name: 'Get',
+					type: 'caseflow',
+					parameters: { resource: 'instance', operation: 'get', instanceId: '={{ $json.id }}' },
+					settings: { onError: 'continueErrorOutput' },
+				},
+				{ name: 'Found', type: 'collect' },
+				{ name: 'Failed', type: 'collect' },
+			],
+			connections: [
+				['Start', 'Get'],
+				['Get', 'Found', 0],
+				['Get', 'Failed', 1],
+			],
+		});
+		expect(run.status).toBe('success');
+		expect(itemsAt(run.data, 'Found')).toEqual([expect.objectContaining({ id: launched.body.id, caseflow: expect.objectContaining({ instanceId: launched.body.id }) })]);
+		// n8n merges the failed item over the input item it pairs with.
+		expect(itemsAt(run.data, 'Failed')).toEqual([
+			{ id: missing, error: expect.stringContaining('does not exist'), details: expect.objectContaining({ statusCode: 404 }) },
+		]);
 	});
 
 	it('escalates the open task of a case to another queue', async () => {

@@ -1,4 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
+import { Like } from 'typeorm';
+import { OutboxTable } from '../../../backend/src/database/tables';
 import { TimerSweep } from '../../../backend/src/scheduler/timer-sweep';
 import { itemsAt, WorkflowSpec } from './support/fake-n8n';
 import { startStack, Stack } from './support/backend';
@@ -16,7 +18,7 @@ describe('Relative Delay in n8n, against the backend', () => {
 		await stack.stop();
 	});
 
-	function delayWorkflow(delay: IDataObject): WorkflowSpec {
+	function delayWorkflow(delay: IDataObject, caseData: IDataObject = {}): WorkflowSpec {
 		seq += 1;
 		return {
 			nodes: [
@@ -24,7 +26,7 @@ describe('Relative Delay in n8n, against the backend', () => {
 				{
 					name: 'Launch',
 					type: 'launchWorkflow',
-					parameters: { processKey: 'referral', entityType: 'student', entityExternalId: `D-${seq}`, entityName: `Student D${seq}`, data: '{}' },
+					parameters: { processKey: 'referral', entityType: 'student', entityExternalId: `D-${seq}`, entityName: `Student D${seq}`, data: JSON.stringify(caseData) },
 				},
 				{ name: 'Reminder', type: 'relativeDelay', parameters: { ifPast: 'tooLate', ...delay } },
 				{ name: 'On Time', type: 'collect' },
@@ -41,6 +43,14 @@ describe('Relative Delay in n8n, against the backend', () => {
 
 	const timersOf = async (instanceId: string) =>
 		(await stack.t.automation.get(`/timers?instanceId=${instanceId}&limit=50`).expect(200)).body.items as IDataObject[];
+	const resumeCallsFor = async (timerId: unknown) =>
+		await stack.t.db.read(() => stack.t.db.manager.findBy(OutboxTable, { idempotencyKey: Like(`timer:${String(timerId)}:%`) }));
+	const instanceOf = (data: Parameters<typeof itemsAt>[0]) => String((itemsAt(data, 'Launch')[0]!.caseflow as IDataObject).instanceId);
+
+	beforeEach(() => {
+		// The backend's clock is manual: keep it at the real time, which n8n and the nodes go by.
+		stack.clock.set(Date.now());
+	});
 
 	it('pauses on a timer the backend owns, and continues on "On Time" when it fires', async () => {
 		// The workflow runs "two hours ago" (the backend's clock and n8n's), so that the timer can fire now:
@@ -74,21 +84,69 @@ describe('Relative Delay in n8n, against the backend', () => {
 	});
 
 	it('anchors on a field of the case, counted back from it', async () => {
-		const { run } = await stack.n8n.run({
-			...delayWorkflow({ anchorSource: 'field', anchorField: 'instance.createdAt', amount: 0, unit: 'days', direction: 'before' }),
-		});
-		// instance.createdAt has just passed, so this one is already due
+		const { run } = await stack.n8n.run(
+			delayWorkflow({ anchorSource: 'field', anchorField: 'instance.createdAt', amount: 1, unit: 'days', direction: 'before' }),
+		);
+		// a day before the case was created has passed
 		expect(run.status).toBe('success');
-		expect(itemsAt(run.data, 'Too Late')).toHaveLength(1);
+		expect(itemsAt(run.data, 'Too Late')).toEqual([expect.objectContaining({ timer: expect.objectContaining({ status: 'past', late: true }) })]);
+		const [timer] = await timersOf(instanceOf(run.data));
+		expect(new Date(String(timer!.fireAt)).getTime()).toBe(new Date(String(timer!.anchorAt)).getTime() - 24 * 60 * MINUTE);
 	});
 
-	it('leaves on "Too Late" at once when the time has passed, and cancels the timer so nothing resumes later', async () => {
+	it('leaves on "Too Late" at once when the time has passed; the backend keeps the timer as past and resumes nobody', async () => {
 		const { run } = await stack.n8n.run(delayWorkflow({ anchorSource: 'date', anchorDate: '2020-01-06T09:00:00Z', amount: 14, unit: 'days', direction: 'before' }));
 		expect(run.status).toBe('success');
-		expect(itemsAt(run.data, 'Too Late')).toEqual([expect.objectContaining({ timer: expect.objectContaining({ late: true }) })]);
+		expect(itemsAt(run.data, 'Too Late')).toEqual([expect.objectContaining({ timer: expect.objectContaining({ status: 'past', late: true }) })]);
 		expect(itemsAt(run.data, 'On Time')).toEqual([]);
-		const instanceId = String((itemsAt(run.data, 'Launch')[0]!.caseflow as IDataObject).instanceId);
-		expect(await timersOf(instanceId)).toEqual([expect.objectContaining({ status: 'cancelled' })]);
+		const timers = await timersOf(instanceOf(run.data));
+		expect(timers).toEqual([expect.objectContaining({ status: 'past' })]);
+		expect(await resumeCallsFor(timers[0]!.id)).toEqual([]);
+	});
+
+	it('resumes on "Too Late" with late: true when the anchor field is moved into the past while it waits', async () => {
+		const courseStart = new Date(Date.now() + 3 * 60 * MINUTE).toISOString();
+		const { executionId, run } = await stack.n8n.run(
+			delayWorkflow({ anchorSource: 'field', anchorField: 'data.courseStart', amount: 0, unit: 'minutes', direction: 'before' }, { courseStart }),
+		);
+		expect(run.status).toBe('waiting');
+		const instanceId = instanceOf(run.data);
+		const [timer] = await timersOf(instanceId);
+		expect(timer).toMatchObject({ status: 'pending', fireAt: courseStart });
+
+		await stack.t.automation.patch(`/instances/${instanceId}/data`).send({ data: { courseStart: '2020-01-06T09:00:00Z' } }).expect(200);
+		expect(await timersOf(instanceId)).toEqual([expect.objectContaining({ id: timer!.id, status: 'past' })]);
+		expect(await stack.deliverOutbox()).toBeGreaterThanOrEqual(1);
+
+		const { status, data } = await stack.n8n.settled(executionId);
+		expect(status).toBe('success');
+		expect(itemsAt(data, 'Too Late')).toEqual([
+			expect.objectContaining({
+				n: expect.any(Number),
+				timer: expect.objectContaining({ id: timer!.id, status: 'past', late: true, fireAt: '2020-01-06T09:00:00.000Z' }),
+				caseflow: expect.objectContaining({ instanceId, data: { courseStart: '2020-01-06T09:00:00Z' } }),
+			}),
+		]);
+		expect(itemsAt(data, 'On Time')).toEqual([]);
+	});
+
+	it("waits a short time in n8n's process, then continues on \"On Time\"; the backend keeps the timer but resumes nobody", async () => {
+		const anchor = new Date(Date.now() + 1500).toISOString();
+		const started = Date.now();
+		const { run } = await stack.n8n.run(delayWorkflow({ anchorSource: 'date', anchorDate: anchor, amount: 0, unit: 'minutes', direction: 'after' }));
+		expect(run.status).toBe('success');
+		expect(Date.now()).toBeGreaterThanOrEqual(new Date(anchor).getTime());
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+		expect(itemsAt(run.data, 'On Time')).toEqual([
+			expect.objectContaining({ timer: expect.objectContaining({ status: 'fired', late: false }), caseflow: expect.objectContaining({ status: 'active' }) }),
+		]);
+		const instanceId = instanceOf(run.data);
+		const [timer] = await timersOf(instanceId);
+		expect(timer).toMatchObject({ label: 'Reminder' });
+
+		stack.clock.set(Date.now());
+		expect(await stack.t.app.get(TimerSweep).fireDue()).toBeGreaterThanOrEqual(1);
+		expect(await resumeCallsFor(timer!.id)).toEqual([]);
 	});
 
 	it('refuses a forged timer call and keeps waiting', async () => {

@@ -3,9 +3,8 @@ import { WAIT_INDEFINITELY } from 'n8n-workflow';
 import { AwaitDecision } from '../../../nodes/AwaitDecision/AwaitDecision.node';
 import { awaitDecisionOutputs } from '../../../nodes/AwaitDecision/outputs';
 import { FakeBackend } from './support/fake-backend';
-import { fakeExecute, fakeWebhook, RESUME_URL } from './support/fake-context';
-import { CASEFLOW_CONTEXT, INSTANCE_ID, instanceFixture } from './support/fixtures';
-import { signedRequest } from './support/signing';
+import { fakeExecute, RESUME_URL } from './support/fake-context';
+import { INSTANCE_ID, RECEIPT } from './support/fixtures';
 
 const node = new AwaitDecision();
 
@@ -36,24 +35,6 @@ function execute(overrides: IDataObject = {}, options: Parameters<typeof fakeExe
 	const fake = fakeExecute({ backend, parameters: { ...parameters, ...overrides }, items: [{ json: { caseflow: { instanceId: INSTANCE_ID } } }], ...options });
 	return { ...fake, run: () => node.execute.call(fake.context) };
 }
-
-function deliver(body: IDataObject, overrides: IDataObject = {}, signing: { secret?: string; timestamp?: number } = {}) {
-	const backend = new FakeBackend().on('GET', `/instances/${INSTANCE_ID}`, instanceFixture());
-	const fake = fakeWebhook(signedRequest(body, signing), { backend, parameters: { ...parameters, ...overrides } });
-	return { ...fake, run: () => node.webhook.call(fake.context) };
-}
-
-const decision = (key: string, extra: IDataObject = {}) => ({
-	kind: 'decision',
-	taskId: 'task-1',
-	instanceId: INSTANCE_ID,
-	decision: key,
-	comment: 'Looks fine',
-	fields: { amount: 100 },
-	decidedBy: { id: 'u-1', name: 'Rita Reviewer', type: 'user' },
-	decidedAt: '2026-11-02T10:00:00.000Z',
-	...extra,
-});
 
 describe('Await Decision', () => {
 	describe('outputs', () => {
@@ -170,84 +151,27 @@ describe('Await Decision', () => {
 			expect(waits).toHaveLength(0);
 		});
 
-		it('with "continue on fail", emits the error instead of waiting', async () => {
+		it('with "continue on fail", emits the error item instead of waiting', async () => {
 			const backend = new FakeBackend().on('POST', '/tasks', { status: 404, body: { statusCode: 404, message: 'No instance' } });
 			const { run, waits } = execute({}, { backend, continueOnFail: true });
-			await expect(run()).resolves.toEqual([[{ json: { error: 'No instance' }, pairedItem: { item: 0 } }]]);
+			await expect(run()).resolves.toEqual([
+				[
+					{
+						json: { error: 'No instance', details: { statusCode: 404, description: expect.stringContaining('Nothing with that id') } },
+						pairedItem: { item: 0 },
+					},
+				],
+			]);
 			expect(waits).toHaveLength(0);
 		});
-	});
 
-	describe('webhook', () => {
-		it.each([
-			['approve', 1],
-			['reject', 2],
-			['more_info', 3],
-		])('routes "%s" to output %i with the decision, comment, fields and the case', async (key, output) => {
-			const { run } = deliver(decision(key));
-			const result = await run();
-			expect(result.workflowData).toHaveLength(4);
-			result.workflowData!.forEach((items, index) => expect(items).toHaveLength(index === output ? 1 : 0));
-			expect(result.workflowData![output][0]).toEqual({
-				json: {
-					decision: key,
-					timedOut: false,
-					comment: 'Looks fine',
-					fields: { amount: 100 },
-					decidedBy: { id: 'u-1', name: 'Rita Reviewer', type: 'user' },
-					decidedAt: '2026-11-02T10:00:00.000Z',
-					taskId: 'task-1',
-					caseflow: { ...CASEFLOW_CONTEXT, taskId: 'task-1', decision: key },
-				},
-				pairedItem: { item: 0 },
-			});
-		});
-
-		it('routes a time-out from the backend to "Timed Out"', async () => {
-			const { run } = deliver({ kind: 'timeout', taskId: 'task-1', instanceId: INSTANCE_ID });
-			const result = await run();
-			expect(result.workflowData![0][0].json).toMatchObject({ decision: null, timedOut: true, taskId: 'task-1' });
-			expect(result.workflowData!.slice(1).flat()).toHaveLength(0);
-		});
-
-		it('in single-output mode, sends every outcome to the one output carrying `decision`', async () => {
-			const decided = await deliver(decision('reject'), { outputMode: 'single' }).run();
-			expect(decided.workflowData).toEqual([[expect.objectContaining({ json: expect.objectContaining({ decision: 'reject' }) })]]);
-			const timedOut = await deliver({ kind: 'timeout', taskId: 'task-1', instanceId: INSTANCE_ID }, { outputMode: 'single' }).run();
-			expect(timedOut.workflowData).toEqual([[expect.objectContaining({ json: expect.objectContaining({ decision: null, timedOut: true }) })]]);
-		});
-
-		it('refuses a forged signature with 401 and resumes nothing', async () => {
-			const { run, response, backend } = deliver(decision('approve'), {}, { secret: 'guessed' });
-			const result = await run();
-			expect(result).toEqual({ noWebhookResponse: true });
-			expect(response).toEqual({ status: 401, body: JSON.stringify({ error: 'The signature does not match the body' }) });
-			expect(backend.calls).toHaveLength(0);
-		});
-
-		it('refuses a replayed (old) call with 401', async () => {
-			const { run, response } = deliver(decision('approve'), {}, { timestamp: Date.now() - 10 * 60 * 1000 });
-			expect(await run()).toEqual({ noWebhookResponse: true });
-			expect(response.status).toBe(401);
-		});
-
-		it('refuses an unknown decision with 422 and keeps waiting', async () => {
-			const { run, response } = deliver(decision('escalate'));
-			expect(await run()).toEqual({ noWebhookResponse: true });
-			expect(response.status).toBe(422);
-		});
-
-		it('refuses a timer call with 422', async () => {
-			const { run, response } = deliver({ kind: 'timer', timerId: 't-1', instanceId: INSTANCE_ID, fireAt: 'x', firedAt: 'x' });
-			expect(await run()).toEqual({ noWebhookResponse: true });
-			expect(response.status).toBe(422);
-		});
-
-		it('still resumes when the case cannot be read back', async () => {
-			const backend = new FakeBackend().on('GET', `/instances/${INSTANCE_ID}`, { status: 500, body: { statusCode: 500, message: 'boom' } });
-			const fake = fakeWebhook(signedRequest(decision('approve')), { backend, parameters });
-			const result = await node.webhook.call(fake.context);
-			expect(result.workflowData![1][0].json.caseflow).toEqual({ instanceId: INSTANCE_ID, taskId: 'task-1', decision: 'approve' });
+		it('keeps the files of the item it waits with', async () => {
+			const items = [{ json: { caseflow: { instanceId: INSTANCE_ID } }, binary: { receipt: RECEIPT } }];
+			const { run } = execute({}, { items });
+			const [[item]] = await run();
+			expect(item.binary).toEqual({ receipt: RECEIPT });
 		});
 	});
+
+
 });

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { Caseflow } from '../../../nodes/Caseflow/Caseflow.node';
 import { FakeBackend } from './support/fake-backend';
 import { fakeExecute } from './support/fake-context';
-import { CASEFLOW_CONTEXT, INSTANCE_ID, instanceFixture } from './support/fixtures';
+import { CASEFLOW_CONTEXT, INSTANCE_ID, instanceFixture, RECEIPT } from './support/fixtures';
 
 const node = new Caseflow();
 
@@ -17,6 +17,14 @@ describe('Caseflow', () => {
 			const backend = new FakeBackend().on('GET', `/instances/${INSTANCE_ID}`, instanceFixture({ tasks: [] }));
 			const [[item]] = await run({ resource: 'instance', operation: 'get', instanceId: INSTANCE_ID }, backend);
 			expect(item.json).toMatchObject({ id: INSTANCE_ID, tasks: [], caseflow: CASEFLOW_CONTEXT });
+		});
+
+		it('passes the files of the item on untouched', async () => {
+			const backend = new FakeBackend().on('PATCH', `/instances/${INSTANCE_ID}/data`, instanceFixture());
+			const items = [{ json: { order: 7 }, binary: { receipt: RECEIPT } }];
+			const [[item]] = await run({ resource: 'instance', operation: 'updateData', instanceId: INSTANCE_ID, data: { approved: true } }, backend, { items });
+			expect(item.binary).toEqual({ receipt: RECEIPT });
+			expect(item.pairedItem).toEqual({ item: 0 });
 		});
 
 		it('merges data into a case', async () => {

@@ -3,7 +3,7 @@ import { LaunchWorkflow } from '../../../nodes/LaunchWorkflow/LaunchWorkflow.nod
 import { deriveIdempotencyKey } from '../../../nodes/LaunchWorkflow/idempotency';
 import { FakeBackend } from './support/fake-backend';
 import { fakeExecute } from './support/fake-context';
-import { CASEFLOW_CONTEXT, INSTANCE_ID, instanceFixture } from './support/fixtures';
+import { CASEFLOW_CONTEXT, INSTANCE_ID, instanceFixture, RECEIPT } from './support/fixtures';
 
 const node = new LaunchWorkflow();
 
@@ -25,7 +25,8 @@ function launch(parameters: IDataObject = {}, options: Parameters<typeof fakeExe
 	return { ...fake, run: () => node.execute.call(fake.context) };
 }
 
-describe('Launch Workflow', () => {
+/** Version 1 (one output); version 2 is specified in launch-workflow-v2.spec.ts. */
+describe('Launch Workflow v1', () => {
 	it('launches the case with the entity, data, idempotency key and n8n execution id', async () => {
 		const { run, backend } = launch();
 		await run();
@@ -47,14 +48,29 @@ describe('Launch Workflow', () => {
 	it('keeps the item and adds the case under `caseflow`, saying whether it was new', async () => {
 		const { run } = launch({}, { items: [{ json: { order: 77 } }] });
 		const [[item]] = await run();
-		expect(item).toEqual({ json: { order: 77, caseflow: { ...CASEFLOW_CONTEXT, created: true } }, pairedItem: { item: 0 } });
+		expect(item).toEqual({ json: { order: 77, caseflow: { ...CASEFLOW_CONTEXT, created: true, launch: 'created' } }, pairedItem: { item: 0 } });
 	});
 
-	it('reports created: false when the key was seen before (200)', async () => {
+	it('reports created: false on the same one output when the key was seen before (200)', async () => {
 		const backend = new FakeBackend().on('POST', '/instances', { status: 200, body: instanceFixture() });
 		const { run } = launch({}, { backend });
+		const outputs = await run();
+		expect(outputs).toHaveLength(1);
+		expect(outputs[0][0].json.caseflow).toMatchObject({ created: false, launch: 'existing' });
+	});
+
+	it('ignores the parameters of version 2: always launches, on one output', async () => {
+		const { run, backend } = launch({ mode: 'find', whenExists: 'separateOutput' });
+		const outputs = await run();
+		expect(outputs).toHaveLength(1);
+		expect(backend.callsTo('POST', '/instances')).toHaveLength(1);
+		expect(backend.callsTo('GET', /^\/instances/)).toHaveLength(0);
+	});
+
+	it('keeps the files of the item', async () => {
+		const { run } = launch({}, { items: [{ json: { order: 77 }, binary: { receipt: RECEIPT } }] });
 		const [[item]] = await run();
-		expect((item.json.caseflow as IDataObject).created).toBe(false);
+		expect(item.binary).toEqual({ receipt: RECEIPT });
 	});
 
 	it('derives a stable key from the item when none is given', async () => {
@@ -100,9 +116,18 @@ describe('Launch Workflow', () => {
 		expect(backend.calls).toHaveLength(0);
 	});
 
-	it('refuses a type without an external id', async () => {
-		const { run } = launch({ entityExternalId: '' });
-		await expect(run()).rejects.toThrow('Set both Entity Type and Entity External ID');
+	it('names the half of the entity that is empty for the item', async () => {
+		const noExternalId = launch({ entityExternalId: '' });
+		await expect(noExternalId.run()).rejects.toMatchObject({
+			message: 'Entity External ID is empty for this item',
+			description: expect.stringContaining('Entity Type is "client"'),
+		});
+		const noType = launch({ entityType: '' });
+		await expect(noType.run()).rejects.toMatchObject({
+			message: 'Entity Type is empty for this item',
+			description: expect.stringContaining('Entity External ID is "C-42"'),
+		});
+		expect([...noExternalId.backend.calls, ...noType.backend.calls]).toHaveLength(0);
 	});
 
 	it('refuses data that is not a JSON object', async () => {
@@ -129,7 +154,7 @@ describe('Launch Workflow', () => {
 		);
 		const { run } = launch({}, { backend, continueOnFail: true, items: [{ json: {} }, { json: {} }] });
 		const [items] = await run();
-		expect(items[0]).toEqual({ json: { error: 'entity.email: must be an email' }, pairedItem: { item: 0 } });
+		expect(items[0]).toEqual({ json: { error: 'entity.email: must be an email', details: { statusCode: 400 } }, pairedItem: { item: 0 } });
 		expect(items[1].json.caseflow).toMatchObject({ instanceId: INSTANCE_ID });
 	});
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { readdirSync, readFileSync, existsSync } from 'fs';
 import { join } from 'path';
 import { Expression } from 'n8n-workflow';
@@ -6,8 +7,8 @@ import { CaseflowApi } from '../../../credentials/CaseflowApi.credentials';
 const root = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-/** n8n marks expressions with a leading "="; the evaluator takes the text after it. */
-const evaluate = (value: string, data: object) => Expression.resolveWithoutWorkflow(value.replace(/^=/, ''), data as never);
+/** Resolves a "="-marked expression as n8n does for credentials, with its extensions (.hash() and the like). */
+const evaluate = (value: string, data: object) => new Expression('UTC').resolveSimpleParameterValue(value, data as never);
 
 describe('the n8n package', () => {
 	const nodeFolders = readdirSync(join(root, 'nodes'), { withFileTypes: true })
@@ -45,15 +46,42 @@ describe('Caseflow API credential', () => {
 	});
 
 	it.each(['http://localhost:3000', 'http://localhost:3000/', 'http://localhost:3000/api/v1/'])(
-		'tests against GET <base>/api/v1/auth/me for a Base URL of %j',
+		'tests against GET <base>/api/v1/auth/credential-check for a Base URL of %j',
 		(baseUrl) => {
 			expect(evaluate(credential.test.request.baseURL as string, { $credentials: { baseUrl } })).toBe('http://localhost:3000/api/v1');
-			expect(credential.test.request.url).toBe('/auth/me');
+			expect(credential.test.request.url).toBe('/auth/credential-check');
+			expect(credential.test.request.method).toBe('GET');
 		},
 	);
 
-	it('explains a wrong key and a wrong URL', () => {
-		const rules = credential.test.rules as Array<{ properties: { value: number; message: string } }>;
-		expect(rules.map((rule) => rule.properties.value)).toEqual([401, 403, 404]);
+	describe('proving the Signing Secret without sending it', () => {
+		const signingCheck = (signingSecret: string) =>
+			evaluate(String(credential.test.request.headers?.['x-caseflow-signing-check']), { $credentials: { signingSecret } });
+
+		it('sends the SHA-256 of "caseflow-signing-check:" and the secret', () => {
+			const expected = createHash('sha256').update('caseflow-signing-check:s3cret-value').digest('hex');
+			expect(signingCheck('s3cret-value')).toBe(expected);
+			expect(signingCheck('another-secret')).not.toBe(expected);
+		});
+
+		it('sends "missing" when the secret is empty', () => {
+			expect(signingCheck('')).toBe('missing');
+		});
+	});
+
+	it("explains what the backend's signing check found, then a wrong key and a wrong URL", () => {
+		const rules = credential.test.rules as Array<{ type: string; properties: { key?: string; value: string | number; message: string } }>;
+		expect(rules.map((rule) => [rule.type, rule.properties.key, rule.properties.value])).toEqual([
+			['responseSuccessBody', 'signing', 'missing'],
+			['responseSuccessBody', 'signing', 'mismatch'],
+			['responseSuccessBody', 'signing', 'not-configured'],
+			['responseCode', undefined, 401],
+			['responseCode', undefined, 403],
+			['responseCode', undefined, 404],
+		]);
+		for (const rule of rules) expect(rule.properties.message).toEqual(expect.any(String));
+		expect(rules[0].properties.message).toContain('Signing Secret is empty');
+		expect(rules[1].properties.message).toContain('differs from the backend');
+		expect(rules[2].properties.message).toContain('no CASEFLOW_SIGNING_SECRET');
 	});
 });

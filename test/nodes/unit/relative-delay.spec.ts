@@ -3,9 +3,8 @@ import { WAIT_INDEFINITELY } from 'n8n-workflow';
 import { relativeDelayOutputs } from '../../../nodes/RelativeDelay/outputs';
 import { RelativeDelay } from '../../../nodes/RelativeDelay/RelativeDelay.node';
 import { FakeBackend } from './support/fake-backend';
-import { fakeExecute, fakeWebhook, RESUME_URL } from './support/fake-context';
-import { CASEFLOW_CONTEXT, INSTANCE_ID, instanceFixture } from './support/fixtures';
-import { signedRequest } from './support/signing';
+import { fakeExecute, RESUME_URL } from './support/fake-context';
+import { CASEFLOW_CONTEXT, INSTANCE_ID, instanceFixture, RECEIPT, takenReply } from './support/fixtures';
 
 const node = new RelativeDelay();
 const HOUR = 60 * 60 * 1000;
@@ -25,11 +24,15 @@ function timerReply(fireAt: Date, extra: IDataObject = {}) {
 	return { status: 201, body: { id: 'timer-1', fireAt: fireAt.toISOString(), status: 'pending', ...extra } };
 }
 
-function execute(overrides: IDataObject = {}, backend = new FakeBackend().on('POST', '/timers', timerReply(new Date(Date.now() + 48 * HOUR)))) {
-	backend.on('DELETE', '/timers/timer-1', { status: 200, body: { id: 'timer-1', status: 'cancelled' } });
-	const fake = fakeExecute({ backend, parameters: { ...parameters, ...overrides }, items: [{ json: { order: 7 } }], nodeName: 'Reminder' });
+const inTwoDays = () => timerReply(new Date(Date.now() + 48 * HOUR));
+
+function execute(overrides: IDataObject = {}, backend = new FakeBackend().on('POST', '/timers', inTwoDays()), items = [{ json: { order: 7 } }]) {
+	const fake = fakeExecute({ backend, parameters: { ...parameters, ...overrides }, items, nodeName: 'Reminder' });
 	return { ...fake, run: () => node.execute.call(fake.context) };
 }
+
+/** Timers are never deleted by the node: a time already past is reported, not registered and undone. */
+const deletions = (backend: FakeBackend) => backend.callsTo('DELETE', /^\/timers/);
 
 describe('Relative Delay', () => {
 	it('has a "Too Late" output only when asked for one', () => {
@@ -39,7 +42,7 @@ describe('Relative Delay', () => {
 
 	it('registers a timer anchored on a field of the case, before it as a negative offset, then waits for the backend', async () => {
 		const { run, backend, waits } = execute();
-		await run();
+		const outputs = await run();
 		expect(backend.callsTo('POST', '/timers')[0].body).toEqual({
 			instanceId: INSTANCE_ID,
 			anchorField: 'data.courseStart',
@@ -48,9 +51,20 @@ describe('Relative Delay', () => {
 			timeZone: 'Europe/London',
 			label: 'Reminder',
 			resumeUrl: RESUME_URL,
+			ifPast: 'report',
+			inProcessBelowMs: 60000,
 		});
 		expect(waits).toEqual([WAIT_INDEFINITELY]);
-		expect(backend.callsTo('DELETE', '/timers/timer-1')).toHaveLength(0);
+		expect(outputs).toEqual([
+			[
+				{
+					json: { order: 7, timer: { id: 'timer-1', fireAt: expect.any(String), label: 'Reminder', status: 'waiting', late: false } },
+					pairedItem: { item: 0 },
+				},
+			],
+			[],
+		]);
+		expect(backend.calls).toHaveLength(1);
 	});
 
 	it('anchors on a date from the item', async () => {
@@ -65,43 +79,77 @@ describe('Relative Delay', () => {
 		});
 	});
 
-	it('when the time has passed, cancels the timer and leaves on "Too Late" without waiting', async () => {
-		const backend = new FakeBackend().on('POST', '/timers', timerReply(new Date(Date.now() - HOUR), { alreadyDue: true }));
-		const { run, waits } = execute({}, backend);
-		const outputs = await run();
-		expect(outputs[0]).toHaveLength(0);
-		expect(outputs[1]).toEqual([
-			{ json: { order: 7, timer: expect.objectContaining({ id: 'timer-1', status: 'past', late: true }) }, pairedItem: { item: 0 } },
-		]);
-		expect(backend.callsTo('DELETE', '/timers/timer-1')).toHaveLength(1);
-		expect(waits).toHaveLength(0);
+	describe('when the time has already passed (the backend answers status "past")', () => {
+		const pastReply = () => timerReply(new Date(Date.now() - HOUR), { status: 'past' });
+
+		it('leaves on "Too Late" at once, keeping the timer the backend recorded as past', async () => {
+			const backend = new FakeBackend().on('POST', '/timers', pastReply());
+			const { run, waits } = execute({}, backend);
+			const outputs = await run();
+			expect(outputs).toEqual([
+				[],
+				[{ json: { order: 7, timer: { id: 'timer-1', fireAt: expect.any(String), label: 'Reminder', status: 'past', late: true } }, pairedItem: { item: 0 } }],
+			]);
+			expect(waits).toHaveLength(0);
+			expect(deletions(backend)).toHaveLength(0);
+			expect(backend.callsTo('POST', '/waits/take')).toHaveLength(0);
+		});
+
+		it('leaves on "On Time" when "Continue Now" is chosen', async () => {
+			const backend = new FakeBackend().on('POST', '/timers', pastReply());
+			const { run, waits } = execute({ ifPast: 'continue' }, backend);
+			const outputs = await run();
+			expect(outputs).toHaveLength(1);
+			expect(outputs[0][0].json.timer).toMatchObject({ status: 'past', late: true });
+			expect(waits).toHaveLength(0);
+			expect(deletions(backend)).toHaveLength(0);
+		});
 	});
 
-	it('when the time has passed and "Continue Now" is chosen, leaves on "On Time"', async () => {
-		const backend = new FakeBackend().on('POST', '/timers', timerReply(new Date(Date.now() - HOUR), { alreadyDue: true }));
-		const { run } = execute({ ifPast: 'continue' }, backend);
-		const outputs = await run();
-		expect(outputs).toHaveLength(1);
-		expect(outputs[0][0].json.timer).toMatchObject({ late: true });
-	});
+	describe('a short wait (the backend answers inProcess: true)', () => {
+		const soon = () => timerReply(new Date(Date.now() + 150), { inProcess: true });
 
-	it('tolerates a timer that fired before it could be cancelled', async () => {
-		const backend = new FakeBackend()
-			.on('POST', '/timers', timerReply(new Date(Date.now() - HOUR), { alreadyDue: true }));
-		const { run } = execute({}, backend);
-		backend.on('DELETE', '/timers/timer-1', { status: 409, body: { statusCode: 409, message: 'Timer already fired' } });
-		await expect(run()).resolves.toHaveLength(2);
-	});
+		it("sleeps in n8n's process until the fire time, then continues on \"On Time\" with the case read again", async () => {
+			const moved = instanceFixture({ data: { amount: 150 } });
+			const backend = new FakeBackend().on('POST', '/timers', soon()).on('POST', '/waits/take', takenReply(moved));
+			const items = [{ json: { order: 7, caseflow: { instanceId: INSTANCE_ID, taskId: 'task-0', data: { amount: 120 } } }, binary: { receipt: RECEIPT } }];
+			const { run, waits } = execute({}, backend, items);
+			const started = Date.now();
+			const outputs = await run();
+			expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+			expect(waits).toHaveLength(0);
+			expect(backend.callsTo('POST', '/waits/take').map((call) => call.body)).toEqual([{ timerId: 'timer-1' }]);
+			expect(outputs).toEqual([
+				[
+					{
+						json: {
+							order: 7,
+							timer: { id: 'timer-1', fireAt: expect.any(String), label: 'Reminder', status: 'fired', late: false },
+							caseflow: { ...CASEFLOW_CONTEXT, taskId: 'task-0', data: { amount: 150 } },
+						},
+						binary: { receipt: RECEIPT },
+						pairedItem: { item: 0 },
+					},
+				],
+				[],
+			]);
+			expect(deletions(backend)).toHaveLength(0);
+		});
 
-	it('waits a short time in-process instead of pausing the execution', async () => {
-		const backend = new FakeBackend().on('POST', '/timers', timerReply(new Date(Date.now() + 150)));
-		const { run, waits } = execute({}, backend);
-		const started = Date.now();
-		const outputs = await run();
-		expect(Date.now() - started).toBeGreaterThanOrEqual(100);
-		expect(waits).toHaveLength(0);
-		expect(backend.callsTo('DELETE', '/timers/timer-1')).toHaveLength(1);
-		expect(outputs[0][0].json.timer).toMatchObject({ status: 'fired', late: false });
+		it.each(['completed', 'cancelled'])('sends the item nowhere when the case was %s meanwhile', async (status) => {
+			const backend = new FakeBackend().on('POST', '/timers', soon()).on('POST', '/waits/take', takenReply(instanceFixture({ status })));
+			const { run, waits } = execute({}, backend);
+			await expect(run()).resolves.toEqual([[], []]);
+			expect(backend.callsTo('POST', '/waits/take')).toHaveLength(1);
+			expect(waits).toHaveLength(0);
+		});
+
+		it('adds no `caseflow` for a timer about no case', async () => {
+			const backend = new FakeBackend().on('POST', '/timers', soon()).on('POST', '/waits/take', takenReply(null));
+			const { run } = execute({ instanceId: '', anchorSource: 'date', anchorDate: new Date().toISOString() }, backend);
+			const [[item]] = await run();
+			expect(item.json).toEqual({ order: 7, timer: expect.objectContaining({ status: 'fired' }) });
+		});
 	});
 
 	it('needs the case for a field anchor, and a real date for a date anchor', async () => {
@@ -115,38 +163,24 @@ describe('Relative Delay', () => {
 		await expect(node.execute.call(fake.context)).rejects.toThrow('Relative Delay waits for one case at a time, but received 2 items');
 	});
 
-	describe('webhook', () => {
-		const fired = { kind: 'timer', timerId: 'timer-1', instanceId: INSTANCE_ID, fireAt: '2026-11-02T09:00:00.000Z', firedAt: '2026-11-02T09:00:01.000Z' };
-
-		function deliver(body: IDataObject, secret?: string) {
-			const backend = new FakeBackend().on('GET', `/instances/${INSTANCE_ID}`, instanceFixture());
-			const fake = fakeWebhook(signedRequest(body, { secret }), { backend, parameters });
-			return { ...fake, run: () => node.webhook.call(fake.context) };
-		}
-
-		it('continues on "On Time" with the timer and the case', async () => {
-			const result = await deliver(fired).run();
-			expect(result.workflowData).toEqual([
-				[
-					{
-						json: {
-							timer: { id: 'timer-1', fireAt: fired.fireAt, firedAt: fired.firedAt, status: 'fired', late: false },
-							caseflow: CASEFLOW_CONTEXT,
-						},
-						pairedItem: { item: 0 },
+	it('with "continue on fail", emits the error item on "On Time" instead of waiting', async () => {
+		const backend = new FakeBackend().on('POST', '/timers', {
+			status: 400,
+			body: { statusCode: 400, message: 'anchorField: "data.courseStart" does not resolve to a date on this instance: nothing is there', details: [{ field: 'anchorField', messages: ['"data.courseStart" does not resolve to a date on this instance: nothing is there'] }] },
+		});
+		const fake = fakeExecute({ backend, parameters, items: [{ json: { order: 7 } }], continueOnFail: true });
+		const outputs = await node.execute.call(fake.context);
+		expect(outputs).toEqual([
+			[
+				{
+					json: {
+						error: expect.stringContaining('does not resolve to a date'),
+						details: { statusCode: 400, fields: [expect.objectContaining({ field: 'anchorField' })] },
 					},
-				],
-				[],
-			]);
-		});
-
-		it('refuses a forged call with 401 and a decision with 422', async () => {
-			const forged = deliver(fired, 'guessed');
-			expect(await forged.run()).toEqual({ noWebhookResponse: true });
-			expect(forged.response.status).toBe(401);
-			const wrongKind = deliver({ kind: 'decision', decision: 'approve', instanceId: INSTANCE_ID });
-			expect(await wrongKind.run()).toEqual({ noWebhookResponse: true });
-			expect(wrongKind.response.status).toBe(422);
-		});
+					pairedItem: { item: 0 },
+				},
+			],
+			[],
+		]);
 	});
 });

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { SendTemplatedMessage } from '../../../nodes/SendTemplatedMessage/SendTemplatedMessage.node';
 import { FakeBackend } from './support/fake-backend';
 import { fakeExecute } from './support/fake-context';
-import { INSTANCE_ID } from './support/fixtures';
+import { INSTANCE_ID, RECEIPT } from './support/fixtures';
 
 const node = new SendTemplatedMessage();
 const sent = { id: 'm-1', subject: 'Booking B-1 confirmed', text: 'Hello Ada', html: '<p>Hello Ada</p>', recipients: ['ada@example.com'], status: 'sent' };
@@ -76,6 +76,28 @@ describe('Send Templated Message', () => {
 		expect(backend.callsTo('POST', '/messages')[0].body?.attachments).toEqual([
 			{ filename: 'inv-1.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4').toString('base64') },
 		]);
+	});
+
+	it('attaches every file of the item for "*", whatever its property name', async () => {
+		const photo = { data: Buffer.from('PNG').toString('base64'), mimeType: 'image/png', fileName: 'photo.png' };
+		const { run, backend } = send({ attachments: '*' }, { items: [{ json: {}, binary: { receipt: RECEIPT, photo } }] });
+		await run();
+		expect(backend.callsTo('POST', '/messages')[0].body?.attachments).toEqual([
+			{ filename: 'receipt.pdf', contentType: 'application/pdf', content: RECEIPT.data },
+			{ filename: 'photo.png', contentType: 'image/png', content: photo.data },
+		]);
+	});
+
+	it('attaches nothing for "*" when the item carries no files', async () => {
+		const { run, backend } = send({ attachments: '*' });
+		await run();
+		expect(backend.callsTo('POST', '/messages')[0].body).not.toHaveProperty('attachments');
+	});
+
+	it('passes the files of the item on untouched', async () => {
+		const { run } = send({}, { items: [{ json: { order: 7 }, binary: { receipt: RECEIPT } }] });
+		const [[item]] = await run();
+		expect(item).toEqual({ json: expect.objectContaining({ order: 7, message: expect.objectContaining({ id: 'm-1' }) }), binary: { receipt: RECEIPT }, pairedItem: { item: 0 } });
 	});
 
 	it('names the binary properties the item has when one is missing', async () => {

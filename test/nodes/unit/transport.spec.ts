@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import { apiBaseUrl, caseflowRequest, caseflowRequestWithStatus, CREDENTIAL_TYPE } from '../../../nodes/shared/transport';
 import { FakeBackend } from './support/fake-backend';
-import { fakeExecute } from './support/fake-context';
+import { EXECUTION_ID, fakeExecute, fakeHook, fakeLoadOptions, fakeWebhook, WORKFLOW } from './support/fake-context';
 
 describe('apiBaseUrl', () => {
 	it.each([
@@ -20,6 +20,25 @@ describe('caseflowRequest', () => {
 		const { context } = fakeExecute({ backend });
 		await expect(caseflowRequest.call(context, { method: 'GET', path: '/queues', qs: { limit: 5 } })).resolves.toEqual({ items: [] });
 		expect(backend.calls).toEqual([expect.objectContaining({ credentialType: CREDENTIAL_TYPE, path: '/queues', qs: { limit: 5 } })]);
+	});
+
+	it('says which n8n execution and workflow make the call, so the backend can link them to the case', async () => {
+		const backend = new FakeBackend().on('GET', '/queues', { items: [] });
+		const execute = fakeExecute({ backend });
+		await caseflowRequest.call(execute.context, { method: 'GET', path: '/queues' });
+		const webhook = fakeWebhook({}, { backend });
+		await caseflowRequest.call(webhook.context, { method: 'GET', path: '/queues' });
+		expect(backend.calls.map((call) => call.headers)).toEqual([
+			{ 'x-caseflow-n8n-execution': EXECUTION_ID, 'x-caseflow-n8n-workflow': WORKFLOW.id },
+			{ 'x-caseflow-n8n-execution': EXECUTION_ID, 'x-caseflow-n8n-workflow': WORKFLOW.id },
+		]);
+	});
+
+	it('sends no execution headers from contexts without an execution (listing options, activating a trigger)', async () => {
+		const backend = new FakeBackend().on('GET', '/queues', { items: [] });
+		await caseflowRequest.call(fakeLoadOptions({}, backend).context, { method: 'GET', path: '/queues' });
+		await caseflowRequest.call(fakeHook({ backend }).context, { method: 'GET', path: '/queues' });
+		expect(backend.calls.map((call) => call.headers)).toEqual([{}, {}]);
 	});
 
 	it('returns the status code when asked (201 created vs 200 reused)', async () => {

@@ -47,7 +47,9 @@ export interface NodeSpec {
 	/** "start", "collect", or a Caseflow node's name such as "awaitDecision". */
 	type: string;
 	parameters?: IDataObject;
-	/** Node settings such as continueOnFail or executeOnce. */
+	/** The node's version; 1 unless given (Launch Workflow has 2). */
+	typeVersion?: number;
+	/** Node settings such as continueOnFail, onError or executeOnce. */
 	settings?: Partial<INode>;
 }
 
@@ -131,7 +133,7 @@ export class FakeN8n {
 			id: `node-${index}`,
 			name: node.name,
 			type: typeName(node.type),
-			typeVersion: 1,
+			typeVersion: node.typeVersion ?? 1,
 			position: [index * 200, 0],
 			parameters: (node.parameters ?? {}) as INode['parameters'],
 			credentials: node.type === 'start' || node.type === 'collect' ? undefined : { caseflowApi: { id: 'cred-1', name: 'Caseflow' } },

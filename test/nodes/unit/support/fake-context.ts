@@ -12,6 +12,8 @@ import { BASE_URL, FakeBackend } from './fake-backend';
 
 export const CREDENTIALS = { baseUrl: `${BASE_URL}/`, apiKey: 'cf_0123456789ab_secret', signingSecret: 'unit-signing-secret' };
 export const RESUME_URL = 'http://n8n.test/webhook-waiting/exec-1?signature=token';
+export const EXECUTION_ID = 'exec-1';
+export const WORKFLOW = { id: 'wf-1', name: 'Test', active: true };
 
 type Parameters = IDataObject | ((itemIndex: number) => IDataObject);
 
@@ -21,11 +23,18 @@ export interface FakeOptions {
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	nodeName?: string;
+	/** The node's version (n8n's `typeVersion`); 1 unless a test says otherwise. */
+	typeVersion?: number;
 	credentials?: IDataObject;
+	/**
+	 * Webhook contexts: what `$input.first()` gives, i.e. the item that entered the waiting node as n8n
+	 * kept it with the execution (`{ json, binary }`; in n8n's "combined" binary mode, only its json).
+	 */
+	waitingItem?: INodeExecutionData | IDataObject;
 }
 
-function nodeOf(name: string): INode {
-	return { id: 'node-1', name, type: 'n8n-nodes-caseflow.test', typeVersion: 1, position: [0, 0], parameters: {} };
+function nodeOf(name: string, typeVersion = 1): INode {
+	return { id: 'node-1', name, type: 'n8n-nodes-caseflow.test', typeVersion, position: [0, 0], parameters: {} };
 }
 
 function parameterLookup(parameters: Parameters) {
@@ -52,7 +61,7 @@ export interface FakeExecute {
 /** The parts of n8n's execute context the nodes use, with a fake backend behind the credential. */
 export function fakeExecute(options: FakeOptions = {}): FakeExecute {
 	const backend = options.backend ?? new FakeBackend();
-	const node = nodeOf(options.nodeName ?? 'Caseflow Node');
+	const node = nodeOf(options.nodeName ?? 'Caseflow Node', options.typeVersion);
 	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
 	const parameter = parameterLookup(options.parameters ?? {});
 	const waits: Date[] = [];
@@ -62,7 +71,8 @@ export function fakeExecute(options: FakeOptions = {}): FakeExecute {
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => parameter(name, itemIndex, fallback),
 		continueOnFail: () => options.continueOnFail === true,
 		getCredentials: async () => options.credentials ?? CREDENTIALS,
-		getExecutionId: () => 'exec-1',
+		getExecutionId: () => EXECUTION_ID,
+		getWorkflow: () => WORKFLOW,
 		getTimezone: () => 'Europe/London',
 		evaluateExpression: (expression: string) => {
 			if (expression.includes('$execution.resumeUrl')) return RESUME_URL;
@@ -98,15 +108,22 @@ export interface FakeWebhook {
 
 export function fakeWebhook(request: FakeRequest, options: FakeOptions = {}): FakeWebhook {
 	const backend = options.backend ?? new FakeBackend();
-	const node = nodeOf(options.nodeName ?? 'Caseflow Node');
+	const node = nodeOf(options.nodeName ?? 'Caseflow Node', options.typeVersion);
 	const parameter = parameterLookup(options.parameters ?? {});
 	const response: FakeWebhook['response'] = {};
+	const waitingItem = options.waitingItem ?? { json: {} };
 	const body = request.body ?? {};
 	const headers = request.headers ?? {};
 	const context = {
 		getNode: () => node,
 		getNodeParameter: (name: string, fallback?: unknown) => parameter(name, 0, fallback),
 		getCredentials: async () => options.credentials ?? CREDENTIALS,
+		getExecutionId: () => EXECUTION_ID,
+		getWorkflow: () => WORKFLOW,
+		evaluateExpression: (expression: string) => {
+			if (expression.replace(/\s/g, '') === '{{$input.first()}}') return waitingItem;
+			throw new Error(`unexpected expression ${expression}`);
+		},
 		getBodyData: () => body,
 		getHeaderData: () => headers,
 		getRequestObject: () => ({
@@ -136,7 +153,7 @@ export interface FakeHook {
 
 export function fakeHook(options: FakeOptions & { webhookUrl?: string; staticData?: IDataObject } = {}): FakeHook {
 	const backend = options.backend ?? new FakeBackend();
-	const node = nodeOf(options.nodeName ?? 'Caseflow Trigger');
+	const node = nodeOf(options.nodeName ?? 'Caseflow Trigger', options.typeVersion);
 	const parameter = parameterLookup(options.parameters ?? {});
 	const staticData = options.staticData ?? {};
 	const context = {

@@ -1,0 +1,59 @@
+import type { IBinaryKeyData, IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { toCaseflowContext } from './context';
+import { errorMessage } from './items';
+import { caseflowRequest } from './transport';
+import type { InstanceResponse } from './types';
+import { answerCall } from './signed-call';
+
+interface TakeAnswer {
+	taken: boolean;
+	reason: 'already-taken' | 'superseded' | null;
+	instance: InstanceResponse | null;
+}
+
+export type TakenResume = { taken: true; caseflow: IDataObject } | { taken: false; response: IWebhookResponseData };
+
+/**
+ * Asks the backend whether this delivery may resume the execution: deliveries are at-least-once, so a
+ * repeat (or one meant for an earlier wait of this execution) is answered 200 and changes nothing. The
+ * answer also carries the case as it is now, for the item's `caseflow`.
+ */
+export async function takeResume(this: IWebhookFunctions, wait: { taskId?: unknown; timerId?: unknown }): Promise<TakenResume> {
+	const body: IDataObject = wait.taskId ? { taskId: String(wait.taskId) } : { timerId: String(wait.timerId ?? '') };
+	let answer: TakeAnswer;
+	try {
+		answer = (await caseflowRequest.call(this, { method: 'POST', path: '/waits/take', body })) as TakeAnswer;
+	} catch (error) {
+		// The backend that sent the call cannot be asked right now: a 503 makes it try again later.
+		this.logger.warn(`Caseflow: could not confirm a resume of "${this.getNode().name}": ${errorMessage(error)}`);
+		return { taken: false, response: answerCall.call(this, 503, { error: `Caseflow could not confirm the resume: ${errorMessage(error)}` }) };
+	}
+	if (!answer.taken) {
+		return { taken: false, response: answerCall.call(this, 200, { status: answer.reason ?? 'already-taken', resumed: false }) };
+	}
+	const caseflow: IDataObject = answer.instance ? toCaseflowContext(answer.instance) : {};
+	return { taken: true, caseflow };
+}
+
+/**
+ * The item that entered the waiting node, as n8n kept it with the waiting execution: what leaves the
+ * node carries everything it carried (its fields and files) plus the decision or the timer.
+ */
+export function enteringItem(this: IWebhookFunctions): { json: IDataObject; binary?: IBinaryKeyData } {
+	// $input.first() is the whole item, files included (with "combined" binary mode it is its json, files inside).
+	const first = this.evaluateExpression('{{ $input.first() }}', 0) as IDataObject | undefined;
+	const isItem = isObject(first) && isObject(first.json);
+	const json = (isItem ? first.json : first) as IDataObject | undefined;
+	const binary = isItem ? (first.binary as IBinaryKeyData | undefined) : undefined;
+	const item: { json: IDataObject; binary?: IBinaryKeyData } = { json: isObject(json) ? { ...json } : {} };
+	if (isObject(binary) && Object.keys(binary).length > 0) item.binary = binary;
+	return item;
+}
+
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** One item on `output` of `count` outputs; nothing at all when output is null (the execution ends there). */
+export function routeTo(count: number, output: number | null, item: INodeExecutionData): IWebhookResponseData {
+	return { workflowData: Array.from({ length: count }, (_, index) => (index === output ? [item] : [])) };
+}
