@@ -83,10 +83,11 @@ export const relativeDelayProperties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'continue',
 		options: [
-			{ name: 'Continue Now', value: 'continue', description: 'Leave on "On Time" straight away' },
+			{ name: 'Continue Now', value: 'continue', description: 'Leave on "On Time" straight away, with timer.late true' },
 			{ name: 'Use "Too Late" Output', value: 'tooLate', description: 'Leave on a separate "Too Late" output' },
 		],
-		description: 'What to do when the time has passed by the time the item arrives',
+		description:
+			'What to do when the time has already passed when the item arrives — or later, when the date it waits for moves into the past (the case data changed)',
 	},
 	{
 		displayName: 'Options',
