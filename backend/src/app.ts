@@ -5,6 +5,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, AppOptions } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { installRequestGuards } from './common/request-guards';
+import { installSecurityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 
@@ -12,15 +14,17 @@ export const API_PREFIX = 'api/v1';
 
 /** Builds the whole HTTP application; used by main.ts, the CLI-free tests and the benchmarks. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: config.trustProxy });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options), adapter, {
     logger: levelsFrom(config.logLevel),
     abortOnError: false,
-    // JSON bodies are parsed by acceptEmptyJsonBodies below.
+    // JSON bodies are parsed within the limits of installRequestGuards below.
     bodyParser: false,
   });
   await app.register(fastifyCookie);
-  acceptEmptyJsonBodies(app);
+  const fastify = app.getHttpAdapter().getInstance();
+  installSecurityHeaders(fastify);
+  installRequestGuards(fastify, config.bodyLimitBytes);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -39,22 +43,6 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   await app.init();
   return app;
-}
-
-/**
- * Body-less actions (publish, claim) are often sent with `content-type: application/json` and
- * no body, which Fastify refuses by default; treat that as no body. Everything else goes
- * through Fastify's own parser, which also guards against prototype poisoning.
- */
-function acceptEmptyJsonBodies(app: NestFastifyApplication): void {
-  const fastify = app.getHttpAdapter().getInstance();
-  const parseJson = fastify.getDefaultJsonParser('error', 'ignore');
-  fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = body.toString();
-    if (text.trim() === '') return done(null, undefined);
-    parseJson(request, text, done);
-  });
 }
 
 function levelsFrom(level: AppConfig['logLevel']): Array<'error' | 'warn' | 'log' | 'debug' | 'verbose'> {

@@ -21,6 +21,8 @@ export function backendEnv(state: StackState, secret: string, n8nUrl?: string): 
     LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL;
+  // Resume URLs must point at this n8n; it is known before its API key is.
+  if (n8nUrl) env.CASEFLOW_ALLOWED_RESUME_ORIGINS = new URL(n8nUrl).origin;
   if (n8nUrl && state.n8nApiKey) {
     env.N8N_URL = n8nUrl;
     env.N8N_API_KEY = state.n8nApiKey;

@@ -14,3 +14,6 @@ export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, name: 'caseflow',
 
 /** Reviewers act only on their own queues; everyone else with the permission sees every queue. */
 export const isQueueBound = (actor: Actor): boolean => actor.type === 'user' && actor.role === 'reviewer';
+
+/** May take over, release or decide a task another person has claimed (admins, automation keys). */
+export const maySupervise = (actor: Actor): boolean => actor.permissions.has('tasks:supervise');

@@ -1,9 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { PASSWORD_MIN_LENGTH } from '../users/users.dto';
 
 export class LoginDto {
   @ApiProperty() @IsEmail() @MaxLength(320) email!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) password!: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) currentPassword!: string;
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH }) @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(200) newPassword!: string;
 }
 
 export interface MeResponse {

@@ -4,11 +4,14 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { CaseScopeService } from './case-scope';
+import { LoginThrottleRepository } from './login-throttle.repository';
+import { LoginThrottleService } from './login-throttle.service';
 
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthRepository, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService],
+  providers: [AuthRepository, AuthService, CaseScopeService, LoginThrottleRepository, LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, CaseScopeService],
 })
 export class AuthModule {}

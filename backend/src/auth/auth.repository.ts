@@ -26,6 +26,14 @@ export class AuthRepository {
     await this.db.manager.delete(SessionTable, { tokenHash });
   }
 
+  async deleteSessionsOf(userId: string): Promise<void> {
+    await this.db.manager.delete(SessionTable, { userId });
+  }
+
+  async updatePassword(userId: string, passwordHash: string, at: number): Promise<void> {
+    await this.db.manager.update(UserTable, { id: userId }, { passwordHash, updatedAt: at });
+  }
+
   findApiKeyByPrefix(prefix: string): Promise<ApiKeyTable | null> {
     return this.db.manager.findOneBy(ApiKeyTable, { prefix });
   }

@@ -6,9 +6,19 @@ export const PERMISSIONS = [
   'processes:read',
   'processes:write',
   'instances:read',
+  /** start a new case for an existing record (the UI's "Start workflow") */
+  'instances:launch',
+  /** everything else on cases: attach, upsert records on launch, data, stage, complete, cancel, retry, timers, waits */
   'instances:write',
   'tasks:read',
+  /** claim, decide, comment, reassign, escalate — within the actor's queues for a reviewer */
   'tasks:write',
+  /** create review tasks (a wait of an n8n execution) */
+  'tasks:create',
+  /** take over, release or decide a task someone else has claimed (audited as task.taken_over) */
+  'tasks:supervise',
+  /** subscribe webhooks to events, list and remove subscriptions */
+  'webhooks:write',
   'messages:read',
   'messages:write',
   'reports:read',
@@ -22,12 +32,29 @@ export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 const READ: Permission[] = PERMISSIONS.filter((p) => p.endsWith(':read'));
 
+/**
+ * The permission matrix of SECURITY.md. Reviewers work tasks and nothing else: launching, editing,
+ * cancelling cases, timers, waits, records and webhooks belong to the roles that administer
+ * processes and to automation keys. Row-level scope (a reviewer's queues) is in case-scope.ts.
+ */
 const ROLE_PERMISSIONS: Record<UserRole, Permission[]> = {
   admin: [...PERMISSIONS],
-  designer: [...READ, 'processes:write', 'messages:write', 'entities:write', 'instances:write'],
-  reviewer: [...READ, 'entities:write', 'instances:write', 'tasks:write'],
+  designer: [...READ, 'processes:write', 'messages:write', 'entities:write', 'instances:launch', 'instances:write', 'tasks:create', 'webhooks:write'],
+  reviewer: [...READ, 'instances:launch', 'tasks:write'],
   viewer: READ,
 };
+
+/**
+ * What an actor with `instances:launch` but not `instances:write` may not put in a launch: each of
+ * these attaches to, reveals or edits something beyond a new case for an existing record.
+ */
+export function beyondLaunch(actor: { permissions: Set<Permission> }, launch: { instanceId?: unknown; entity?: unknown; idempotencyKey?: unknown }): string | null {
+  if (actor.permissions.has('instances:write')) return null;
+  if (launch.instanceId !== undefined) return 'instanceId';
+  if (launch.entity !== undefined) return 'entity';
+  if (launch.idempotencyKey !== undefined) return 'idempotencyKey';
+  return null;
+}
 
 export function permissionsOfRole(role: UserRole): Set<Permission> {
   return new Set(ROLE_PERMISSIONS[role]);

@@ -35,7 +35,15 @@ export interface AppConfig {
   publicUrl: string;
   bodyLimitBytes: number;
   sessionTtlHours: number;
+  /** Always mark the session cookie Secure; without it, only requests that arrived over HTTPS get a Secure cookie. */
   secureCookies: boolean;
+  /**
+   * Which proxies' X-Forwarded-* headers are believed (CASEFLOW_TRUST_PROXY, handed to Fastify's
+   * `trustProxy`): false (default) trusts none, true every hop, a number that many hops, or a
+   * comma-separated list of addresses / CIDR ranges. It decides `request.protocol` (Secure cookies)
+   * and the client address that login throttling counts.
+   */
+  trustProxy: boolean | number | string[];
   schedulerEnabled: boolean;
   /** First retry delay of a failed delivery; later ones double. */
   outboxRetryBaseMs: number;
@@ -44,6 +52,14 @@ export interface AppConfig {
   /** Folder of the bundled templates (templates/<name>/process.json, workflows, messages). */
   templatesDir: string;
   n8n?: N8nConfig;
+  /**
+   * Origins (scheme://host:port) resume URLs may point at besides `n8n.url` and `n8n.webhookBaseUrl`:
+   * CASEFLOW_ALLOWED_RESUME_ORIGINS plus N8N_URL / N8N_WEBHOOK_URL even without an API key.
+   * `http://127.0.0.1:*` allows every port of a host (tests and local runs only).
+   */
+  allowedResumeOrigins: string[];
+  /** CASEFLOW_WEBHOOK_ALLOWED_HOSTS: hosts (any port), origins or `*.example.com`, allowed even on private addresses. */
+  webhookAllowedHosts: string[];
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -57,6 +73,14 @@ function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number
     throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   }
   return value;
+}
+
+function readTrustProxy(env: NodeJS.ProcessEnv): boolean | number | string[] {
+  const raw = (env.CASEFLOW_TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
 }
 
 function readDatabase(env: NodeJS.ProcessEnv): DatabaseConfig {
@@ -91,6 +115,20 @@ function readN8n(env: NodeJS.ProcessEnv): N8nConfig | undefined {
   };
 }
 
+const readList = (raw: string | undefined): string[] =>
+  (raw ?? '').split(',').map((entry) => entry.trim().replace(/\/$/, '')).filter(Boolean);
+
+function readResumeOrigins(env: NodeJS.ProcessEnv): string[] {
+  const origins = readList(env.CASEFLOW_ALLOWED_RESUME_ORIGINS);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/?#@]+$/i.test(origin)) {
+      throw new Error(`CASEFLOW_ALLOWED_RESUME_ORIGINS must list origins such as https://n8n.example.com:5678, got "${origin}"`);
+    }
+  }
+  for (const url of [env.N8N_URL, env.N8N_WEBHOOK_URL]) if (url) origins.push(new URL(url).origin);
+  return [...new Set(origins)];
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = readInt(env, 'PORT', 3100);
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
@@ -104,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: readInt(env, 'CASEFLOW_BODY_LIMIT_BYTES', 10 * 1024 * 1024),
     sessionTtlHours: readInt(env, 'CASEFLOW_SESSION_TTL_HOURS', 12),
     secureCookies: env.CASEFLOW_SECURE_COOKIES === 'true',
+    trustProxy: readTrustProxy(env),
     schedulerEnabled: env.CASEFLOW_SCHEDULER !== 'off',
     outboxRetryBaseMs: readInt(env, 'CASEFLOW_OUTBOX_RETRY_BASE_MS', 1000),
     smtp: readSmtp(env),
@@ -111,6 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // src/config and dist/config both sit three levels below the repository root.
     templatesDir: resolve(env.CASEFLOW_TEMPLATES_DIR ?? resolve(__dirname, '..', '..', '..', 'templates')),
     n8n: readN8n(env),
+    allowedResumeOrigins: readResumeOrigins(env),
+    webhookAllowedHosts: readList(env.CASEFLOW_WEBHOOK_ALLOWED_HOSTS),
     logLevel,
   };
 }

@@ -40,8 +40,8 @@ export class EntitiesController {
 
   @Get(':id')
   @RequirePermission('entities:read')
-  get(@Param('id') id: string): Promise<EntityDetailResponse> {
-    return this.entities.get(id);
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<EntityDetailResponse> {
+    return this.entities.get(actor, id);
   }
 
   @Patch(':id')

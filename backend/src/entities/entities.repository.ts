@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, FindOneOptions } from 'typeorm';
+import { Brackets, FindOneOptions, FindOperator } from 'typeorm';
 import { Database } from '../database/database';
 import { EntityTable, EntityTypeTable, InstanceTable } from '../database/tables';
 
@@ -72,10 +72,11 @@ export class EntitiesRepository {
     return query.orderBy('e.updatedAt', 'DESC').addOrderBy('e.id', 'ASC').offset(filter.offset).limit(filter.limit).getManyAndCount();
   }
 
-  instancesOf(entityId: string): Promise<InstanceTable[]> {
+  /** `inScope`: only the cases the caller may see (CaseScopeService). */
+  instancesOf(entityId: string, inScope?: FindOperator<string>): Promise<InstanceTable[]> {
     return this.db.manager.find(InstanceTable, {
       select: { id: true, processKey: true, status: true, currentStageKey: true, createdAt: true },
-      where: { entityId },
+      where: inScope ? { entityId, id: inScope } : { entityId },
       order: { createdAt: 'DESC', id: 'ASC' },
       take: ENTITY_INSTANCES_SHOWN,
     });

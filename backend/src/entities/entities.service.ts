@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { Actor } from '../auth/actor';
+import { CaseScopeService } from '../auth/case-scope';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Page, pageOf } from '../common/paging';
@@ -31,6 +32,7 @@ export class EntitiesService {
     private readonly events: EventsService,
     private readonly timers: TimersService,
     private readonly clock: Clock,
+    private readonly scope: CaseScopeService,
   ) {}
 
   async upsert(actor: Actor, input: EntityInput): Promise<UpsertEntityResult> {
@@ -78,10 +80,11 @@ export class EntitiesService {
     return pageOf(rows.map(toEntityResponse), total, query);
   }
 
-  async get(id: string): Promise<EntityDetailResponse> {
+  async get(actor: Actor, id: string): Promise<EntityDetailResponse> {
     const [row, instances] = await this.db.read(async () => {
       const entity = await this.getRow(id);
-      return [entity, await this.repository.instancesOf(entity.id)] as const;
+      const inScope = this.scope.findOperator(await this.scope.of(actor));
+      return [entity, await this.repository.instancesOf(entity.id, inScope)] as const;
     });
     return toEntityDetailResponse(row, instances);
   }

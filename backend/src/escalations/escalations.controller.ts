@@ -19,7 +19,7 @@ export class EscalationsController {
 
   @Get()
   @RequirePermission('tasks:read')
-  list(@Query() query: ListEscalationsQueryDto): Promise<Page<EscalationResponse>> {
-    return this.escalations.list(query);
+  list(@CurrentActor() actor: Actor, @Query() query: ListEscalationsQueryDto): Promise<Page<EscalationResponse>> {
+    return this.escalations.list(actor, query);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FindOptionsWhere, In, IsNull } from 'typeorm';
+import { FindOperator, FindOptionsWhere, In, IsNull } from 'typeorm';
 import { Database } from '../database/database';
 import {
   EscalationTable,
@@ -68,8 +68,14 @@ export class EscalationsRepository {
     await this.db.insert(EscalationTable, row);
   }
 
-  list(filter: { instanceId?: string; taskId?: string }, limit: number, offset: number): Promise<[EscalationTable[], number]> {
+  /** `inScope`: only the escalations of cases the caller may see (CaseScopeService). */
+  list(
+    filter: { instanceId?: string; taskId?: string; inScope?: FindOperator<string> },
+    limit: number,
+    offset: number,
+  ): Promise<[EscalationTable[], number]> {
     const where: FindOptionsWhere<EscalationTable> = {};
+    if (filter.inScope) where.instanceId = filter.inScope;
     if (filter.instanceId) where.instanceId = filter.instanceId;
     if (filter.taskId) where.taskId = filter.taskId;
     return this.db.manager.findAndCount(EscalationTable, { where, order: { createdAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });

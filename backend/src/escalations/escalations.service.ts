@@ -1,5 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { Actor, isQueueBound } from '../auth/actor';
+import { Actor, isQueueBound, maySupervise } from '../auth/actor';
+import { CaseScopeService } from '../auth/case-scope';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Page, pageOf } from '../common/paging';
@@ -38,6 +39,7 @@ export class EscalationsService {
     private readonly messages: MessagesService,
     private readonly events: EventsService,
     private readonly clock: Clock,
+    private readonly scope: CaseScopeService,
   ) {}
 
   async escalate(actor: Actor, dto: CreateEscalationDto): Promise<EscalationResponse> {
@@ -61,6 +63,9 @@ export class EscalationsService {
       throw new ConflictException('The instance has no open task to escalate; give toQueue (or toUser) to escalate the instance itself.');
     }
     const moves = Boolean(input.toQueue || input.toUser || input.priority !== undefined);
+    if (moves && task?.status === 'claimed' && task.assigneeId !== actor.id && actor.type === 'user' && !maySupervise(actor)) {
+      throw new ForbiddenException("This task is claimed by a colleague; moving it is a supervisor's action (the \"tasks:supervise\" permission).");
+    }
     if (!moves && !input.notifyTemplate) {
       throw fieldError('toQueue', 'say what the escalation does: toQueue, toUser, priority or notifyTemplate');
     }
@@ -109,10 +114,12 @@ export class EscalationsService {
     return { escalation, task: updated, message };
   }
 
-  async list(query: ListEscalationsQueryDto): Promise<Page<EscalationResponse>> {
-    const [rows, total] = await this.db.read(() =>
-      this.repository.list({ instanceId: query.instanceId, taskId: query.taskId }, query.limit ?? 50, query.offset ?? 0),
-    );
+  async list(actor: Actor, query: ListEscalationsQueryDto): Promise<Page<EscalationResponse>> {
+    const [rows, total] = await this.db.read(async () => {
+      const inScope = this.scope.findOperator(await this.scope.of(actor));
+      if (inScope && query.instanceId) await this.scope.assertVisible(actor, query.instanceId);
+      return this.repository.list({ instanceId: query.instanceId, taskId: query.taskId, inScope }, query.limit ?? 50, query.offset ?? 0);
+    });
     return pageOf(await this.respond(rows), total, query);
   }
 

@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../auth/decorators';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { idParam } from '../common/params';
 import { InstanceDetailResponse, InstanceDetailService } from './instance-detail.service';
 
@@ -12,7 +13,7 @@ export class InstanceDetailController {
   /** Everything that happened to one case: stages, tasks, timers, messages, escalations, timeline, deliveries. */
   @Get(':id')
   @RequirePermission('instances:read')
-  get(@Param('id', idParam('instance')) id: string): Promise<InstanceDetailResponse> {
-    return this.details.get(id);
+  get(@CurrentActor() actor: Actor, @Param('id', idParam('instance')) id: string): Promise<InstanceDetailResponse> {
+    return this.details.get(actor, id);
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { CaseScopeService } from '../auth/case-scope';
 import { Clock } from '../common/clock';
 import { iso } from '../common/time';
 import { Database } from '../database/database';
@@ -67,11 +69,13 @@ export class InstanceDetailService {
     private readonly tasks: TasksService,
     private readonly executions: ExecutionsService,
     private readonly clock: Clock,
+    private readonly scope: CaseScopeService,
   ) {}
 
-  async get(id: string): Promise<InstanceDetailResponse> {
+  async get(actor: Actor, id: string): Promise<InstanceDetailResponse> {
     return this.db.read(async () => {
       const instance = await this.instances.load(id);
+      await this.scope.assertVisible(actor, id);
       const visits = await this.repository.listVisits(id);
       const queueIds = [...new Set(visits.map((v) => v.ownerQueueId).filter((q): q is string => !!q))];
       const queues = new Map((await this.repository.findQueues(queueIds)).map((q) => [q.id, { id: q.id, key: q.key, name: q.name }]));

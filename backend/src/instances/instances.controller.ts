@@ -26,7 +26,7 @@ export class InstancesController {
 
   /** 201 for a new case, 200 when the idempotency key (or instanceId) names an existing one. */
   @Post()
-  @RequirePermission('instances:write')
+  @RequirePermission('instances:launch')
   async launch(
     @CurrentActor() actor: Actor,
     @Body() dto: LaunchInstanceDto,
@@ -39,8 +39,8 @@ export class InstancesController {
 
   @Get()
   @RequirePermission('instances:read')
-  list(@Query() query: ListInstancesQuery): Promise<Page<InstanceResponse>> {
-    return this.instances.list(query);
+  list(@CurrentActor() actor: Actor, @Query() query: ListInstancesQuery): Promise<Page<InstanceResponse>> {
+    return this.instances.list(actor, query);
   }
 
   @Patch(':id/data')

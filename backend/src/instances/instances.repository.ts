@@ -8,6 +8,7 @@ import {
   StageVisitTable,
   TaskTable,
 } from '../database/tables';
+import type { ScopeCondition } from '../auth/case-scope';
 
 export interface InstanceFilter {
   processKey?: string;
@@ -18,6 +19,8 @@ export interface InstanceFilter {
   entityId?: string;
   idempotencyKey?: string;
   overdueAt?: number;
+  /** Only the cases the caller may see (case-scope.ts); absent: all. */
+  scope?: ScopeCondition | null;
   limit: number;
   offset: number;
 }
@@ -98,6 +101,7 @@ export class InstancesRepository {
     if (filter.statuses) query.andWhere('i.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.entityId) query.andWhere('i.entity_id = :entityId', { entityId: filter.entityId });
     if (filter.idempotencyKey) query.andWhere('i.idempotency_key = :idempotencyKey', { idempotencyKey: filter.idempotencyKey });
+    if (filter.scope) query.andWhere(filter.scope.sql('i.id'), filter.scope.params);
     if (filter.overdueAt !== undefined) {
       query
         .innerJoin(StageVisitTable, 'v', 'v.instance_id = i.id AND v.exited_at IS NULL')

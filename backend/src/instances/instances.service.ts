@@ -1,5 +1,7 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
+import { CaseScopeService } from '../auth/case-scope';
+import { beyondLaunch } from '../auth/permissions';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Page, pageOf } from '../common/paging';
@@ -59,9 +61,16 @@ export class InstancesService {
     private readonly events: EventsService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly scope: CaseScopeService,
   ) {}
 
   async launch(actor: Actor, dto: LaunchInstanceDto): Promise<LaunchResult> {
+    const refused = beyondLaunch(actor, dto);
+    if (refused) {
+      throw new ForbiddenException(
+        `${refused}: your role may start a workflow for an existing record (processKey and entityId) only; attaching, creating or changing records and idempotency keys need "instances:write".`,
+      );
+    }
     if (dto.instanceId) return this.attach(actor, dto.instanceId, dto);
     try {
       return await this.db.transaction(() => this.launchInTransaction(actor, dto));
@@ -176,10 +185,11 @@ export class InstancesService {
   }
 
   /** Also how follow-up flows find a case without creating one: an unknown entity is an empty page, not a 404. */
-  async list(query: ListInstancesQuery): Promise<Page<InstanceResponse>> {
+  async list(actor: Actor, query: ListInstancesQuery): Promise<Page<InstanceResponse>> {
     const invalid = checkListFilters(query);
     if (invalid.length > 0) throw fieldErrors(invalid);
     return this.db.read(async () => {
+      const scope = this.scope.condition(await this.scope.of(actor));
       let entityId = query.entityId;
       if (query.entityType !== undefined && query.externalId !== undefined) {
         const entity = await this.repository.findEntityByKey(query.entityType, query.externalId);
@@ -194,6 +204,7 @@ export class InstancesService {
         entityId,
         idempotencyKey: query.idempotencyKey,
         overdueAt: query.overdue ? this.clock.now() : undefined,
+        scope,
         limit: query.limit ?? 50,
         offset: query.offset ?? 0,
       });

@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { MAX_INT32 } from '../common/params';
 import { Type } from 'class-transformer';
 import { iso } from '../common/time';
 import type { MessageTemplateTable } from '../database/tables';
+import { TEMPLATE_LIMITS } from './template-limits';
 
 export const TEMPLATE_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const MAX_TEMPLATE_CHARS = 500_000;
+const MAX_TEMPLATE_CHARS = TEMPLATE_LIMITS.chars;
 
 export class CreateMessageTemplateDto {
   @ApiProperty({ example: 'booking-confirmation', description: 'A new key starts at version 1; an existing key gets its next version.' })
@@ -35,7 +37,7 @@ export class PreviewMessageTemplateDto {
   data?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'Defaults to the latest version' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_INT32)
   version?: number;
 }
 

@@ -19,19 +19,19 @@ export class MessagesController {
 
   @Get('messages')
   @RequirePermission('messages:read')
-  list(@Query() query: ListMessagesQueryDto): Promise<Page<MessageResponse>> {
-    return this.messages.list(query);
+  list(@CurrentActor() actor: Actor, @Query() query: ListMessagesQueryDto): Promise<Page<MessageResponse>> {
+    return this.messages.list(actor, query);
   }
 
   @Get('messages/:id')
   @RequirePermission('messages:read')
-  get(@Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string): Promise<MessageResponse> {
-    return this.messages.get(id);
+  get(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string): Promise<MessageResponse> {
+    return this.messages.get(actor, id);
   }
 
   @Get('mailbox')
   @RequirePermission('messages:read')
-  mailbox(@Query() query: PageQueryDto): Promise<Page<MessageResponse>> {
-    return this.messages.mailbox(query);
+  mailbox(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<Page<MessageResponse>> {
+    return this.messages.mailbox(actor, query);
   }
 }

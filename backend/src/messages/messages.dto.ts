@@ -19,11 +19,12 @@ import { PageQueryDto } from '../common/paging';
 import { iso } from '../common/time';
 import type { MessageStatus, MessageTable } from '../database/tables';
 import { TEMPLATE_KEY } from './message-templates.dto';
+import { TEMPLATE_LIMITS } from './template-limits';
 
 export class InlineTemplateDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(2000) subject!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500_000) html?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500_000) text?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEMPLATE_LIMITS.chars) html?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(TEMPLATE_LIMITS.chars) text?: string;
 }
 
 export class RecipientsDto {

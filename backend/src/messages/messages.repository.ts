@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { FindOperator, IsNull } from 'typeorm';
 import { Database } from '../database/database';
 import {
   EntityTable,
@@ -63,9 +63,11 @@ export class MessagesRepository {
     return this.db.manager.findOneBy(MessageTable, { id });
   }
 
-  list(filter: { instanceId?: string }, limit: number, offset: number): Promise<[MessageTable[], number]> {
+  /** `inScope`: a condition on the message's case (CaseScopeService), for callers who see only some cases. */
+  list(filter: { instanceId?: string; inScope?: FindOperator<string> }, limit: number, offset: number): Promise<[MessageTable[], number]> {
+    const instanceId = filter.instanceId ?? filter.inScope;
     return this.db.manager.findAndCount(MessageTable, {
-      where: filter.instanceId ? { instanceId: filter.instanceId } : {},
+      where: instanceId ? { instanceId } : {},
       order: { createdAt: 'DESC', id: 'ASC' },
       take: limit,
       skip: offset,

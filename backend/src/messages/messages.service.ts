@@ -1,5 +1,6 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
+import { CaseScopeService } from '../auth/case-scope';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Page, pageOf, PageQueryDto } from '../common/paging';
@@ -46,6 +47,7 @@ export class MessagesService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly scope: CaseScopeService,
   ) {}
 
   async send(actor: Actor, input: SendMessageInput): Promise<MessageResponse> {
@@ -115,23 +117,32 @@ export class MessagesService {
     return { ...this.renderer.render(templateSource(row), context), templateKey: row.key, templateVersion: row.version };
   }
 
-  async get(id: string): Promise<MessageResponse> {
-    const row = await this.db.read(() => this.repository.findById(id));
+  async get(actor: Actor, id: string): Promise<MessageResponse> {
+    const row = await this.db.read(async () => {
+      const found = await this.repository.findById(id);
+      if (found) await this.scope.assertVisible(actor, found.instanceId);
+      return found;
+    });
     if (!row) throw new NotFoundException(`There is no message ${id}.`);
     return toMessageResponse(row);
   }
 
-  async list(query: ListMessagesQueryDto): Promise<Page<MessageResponse>> {
-    return this.page({ instanceId: query.instanceId }, query);
+  async list(actor: Actor, query: ListMessagesQueryDto): Promise<Page<MessageResponse>> {
+    return this.page(actor, { instanceId: query.instanceId }, query);
   }
 
-  /** The dev mailbox: every message, newest first (delivery over SMTP is the outbox's job). */
-  async mailbox(query: PageQueryDto): Promise<Page<MessageResponse>> {
-    return this.page({}, query);
+  /** The dev mailbox: every message the caller may see, newest first (delivery over SMTP is the outbox's job). */
+  async mailbox(actor: Actor, query: PageQueryDto): Promise<Page<MessageResponse>> {
+    return this.page(actor, {}, query);
   }
 
-  private async page(filter: { instanceId?: string }, query: PageQueryDto): Promise<Page<MessageResponse>> {
-    const [rows, total] = await this.db.read(() => this.repository.list(filter, query.limit ?? 50, query.offset ?? 0));
+  private async page(actor: Actor, filter: { instanceId?: string }, query: PageQueryDto): Promise<Page<MessageResponse>> {
+    const [rows, total] = await this.db.read(async () => {
+      const scope = await this.scope.of(actor);
+      if (filter.instanceId) await this.scope.assertVisible(actor, filter.instanceId);
+      const inScope = filter.instanceId ? undefined : this.scope.findOperator(scope);
+      return this.repository.list({ ...filter, inScope }, query.limit ?? 50, query.offset ?? 0);
+    });
     return pageOf(rows.map(toMessageResponse), total, query);
   }
 

@@ -2,6 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { Clock } from '../common/clock';
 import { currency, defaultTo, eq, formatDate, plural, relativeDate } from './helpers';
+import { TEMPLATE_LIMITS, templateTooCostly } from './template-limits';
 
 export const MESSAGE_PARTS = ['subject', 'html', 'text'] as const;
 export type MessagePart = (typeof MESSAGE_PARTS)[number];
@@ -34,8 +35,11 @@ const compileOptions = (part: MessagePart): CompileOptions => ({ noEscape: part 
 export class MessageRenderer {
   private readonly handlebars = Handlebars.create();
   private readonly cache = new Map<string, Compiled>();
+  /** Block bodies the rendering under way may still run (renders are synchronous, so one counter serves). */
+  private iterationsLeft: number = TEMPLATE_LIMITS.iterations;
 
   constructor(clock: Clock) {
+    this.countEachIterations();
     const positional = (args: HelperArgs): unknown[] => args.slice(0, -1);
     const hash = (args: HelperArgs): Record<string, unknown> =>
       (args[args.length - 1] as Handlebars.HelperOptions | undefined)?.hash ?? {};
@@ -67,6 +71,7 @@ export class MessageRenderer {
   /** Compiles every part now, so a broken template is refused when it is saved rather than when it is sent. */
   check(source: TemplateSource): void {
     for (const part of MESSAGE_PARTS) {
+      refuseCostly(source, part);
       try {
         this.handlebars.precompile(source[part], compileOptions(part));
       } catch (error) {
@@ -78,10 +83,15 @@ export class MessageRenderer {
   render(source: TemplateSource, context: Record<string, unknown>): RenderedMessage {
     const rendered = {} as RenderedMessage;
     for (const part of MESSAGE_PARTS) {
+      const template = this.compiled(source, part);
+      this.iterationsLeft = TEMPLATE_LIMITS.iterations;
       try {
-        rendered[part] = this.compiled(source, part)(context);
+        rendered[part] = template(context);
       } catch (error) {
         throw partError(part, `the template cannot be rendered: ${messageOf(error)}`);
+      }
+      if (rendered[part].length > TEMPLATE_LIMITS.outputChars) {
+        throw partError(part, `the rendered message is longer than ${TEMPLATE_LIMITS.outputChars} characters`);
       }
     }
     rendered.subject = rendered.subject.replace(/\s*[\r\n]+\s*/g, ' ').trim();
@@ -89,16 +99,41 @@ export class MessageRenderer {
   }
 
   private compiled(source: TemplateSource, part: MessagePart): Compiled {
-    if (!source.cacheKey) return this.handlebars.compile(source[part], compileOptions(part));
+    if (!source.cacheKey) {
+      refuseCostly(source, part);
+      return this.handlebars.compile(source[part], compileOptions(part));
+    }
     const key = `${source.cacheKey}:${part}`;
     let template = this.cache.get(key);
     if (!template) {
+      refuseCostly(source, part);
       template = this.handlebars.compile(source[part], compileOptions(part));
       if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(key, template);
     }
     return template;
   }
+
+  /** `{{#each}}` inside `{{#each}}` multiplies; every iteration spends from the rendering's budget. */
+  private countEachIterations(): void {
+    const builtInEach = this.handlebars.helpers.each as (this: unknown, context: unknown, options: Handlebars.HelperOptions) => string;
+    const spend = (): void => {
+      if (--this.iterationsLeft < 0) throw new Error(`{{#each}} ran more than ${TEMPLATE_LIMITS.iterations} times`);
+    };
+    this.handlebars.registerHelper('each', function (this: unknown, context: unknown, options: Handlebars.HelperOptions) {
+      const fn = options.fn;
+      const counted = Object.assign((item: unknown, runtime?: Handlebars.RuntimeOptions) => {
+        spend();
+        return fn(item, runtime);
+      }, fn);
+      return builtInEach.call(this, context, { ...options, fn: counted });
+    });
+  }
+}
+
+function refuseCostly(source: TemplateSource, part: MessagePart): void {
+  const problem = templateTooCostly(source[part]);
+  if (problem) throw partError(part, problem);
 }
 
 const asString = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);

@@ -29,7 +29,8 @@ export interface DeliveryResult {
 
 export interface Deliverer {
   readonly kinds: OutboxKind[];
-  deliver(item: OutboxTable): Promise<DeliveryResult | void>;
+  /** `signal` aborts at shutdown; a deliverer that cannot be interrupted may ignore it. */
+  deliver(item: OutboxTable, signal?: AbortSignal): Promise<DeliveryResult | void>;
 }
 
 export const DELIVERERS = Symbol('DELIVERERS');

@@ -3,19 +3,28 @@ import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, sign, TIMESTAMP_HEADER } from '..
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { OutboxKind, OutboxTable } from '../database/tables';
 import { Deliverer, DeliveryError, DeliveryResult } from './deliverer';
+import { OutboundPolicy } from './outbound-policy';
 import { describeResumeTarget, reasonFromBody } from './resume-target';
 
-const TIMEOUT_MS = 10_000;
+/** How long each kind may take: a resume waits for n8n's answer, a trigger webhook only for its receipt. */
+const TIMEOUT_MS: Partial<Record<OutboxKind, number>> = { n8n_resume: 10_000, webhook: 5_000 };
 
 /** POSTs n8n resume calls and trigger webhooks, signed with the shared secret. */
 @Injectable()
 export class HttpDeliverer implements Deliverer {
   readonly kinds: OutboxKind[] = ['n8n_resume', 'webhook'];
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbound: OutboundPolicy,
+  ) {}
 
-  async deliver(item: OutboxTable): Promise<DeliveryResult | void> {
+  async deliver(item: OutboxTable, stop?: AbortSignal): Promise<DeliveryResult | void> {
     if (!item.target) throw new DeliveryError('no target URL', true);
+    // Checked again here: a row written before the rules existed, or a host whose DNS now answers a
+    // private address, is refused before any connection, so no answer can tell what listens there.
+    const problem = item.kind === 'n8n_resume' ? this.outbound.resumeUrlProblem(item.target) : await this.outbound.webhookTargetProblem(item.target);
+    if (problem) throw new DeliveryError(`refused: ${problem}`, true);
     const body = JSON.stringify(item.payload);
     // The receiver judges freshness by its own clock, so this is wall-clock time, not the
     // injectable Clock that tests move.
@@ -31,12 +40,14 @@ export class HttpDeliverer implements Deliverer {
           [IDEMPOTENCY_HEADER]: item.idempotencyKey,
         },
         body,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        redirect: 'manual',
+        signal: withStop(AbortSignal.timeout(TIMEOUT_MS[item.kind] ?? 10_000), stop),
       });
     } catch (error) {
       throw new DeliveryError(`${UNREACHABLE} ${new URL(item.target).host}: ${describe(error)}`);
     }
     const text = await response.text().catch(() => '');
+    if (response.status >= 300 && response.status < 400) throw redirected(item.target, response);
     if (item.kind === 'n8n_resume') return this.resumeOutcome(item, response, text);
     if (response.ok) return;
     throw new DeliveryError(`${item.target} answered ${response.status} ${response.statusText}`, !isRetryable(response.status));
@@ -72,6 +83,23 @@ export class HttpDeliverer implements Deliverer {
 /** How an attempt that got no answer is described; such an attempt may still have reached n8n. */
 const UNREACHABLE = 'could not reach';
 const STARTING_UP = /n8n is starting up/i;
+
+/**
+ * Redirects are never followed: a receiver could otherwise send the signed call to another port or
+ * host the rules above refuse. The target to register instead is named by its origin.
+ */
+function redirected(target: string, response: Response): DeliveryError {
+  const location = response.headers.get('location');
+  let to = 'no Location';
+  try {
+    if (location) to = new URL(location, target).origin;
+  } catch {
+    to = 'an invalid Location';
+  }
+  return new DeliveryError(`${describeResumeTarget(target)} answered ${response.status} redirecting to ${to}; redirects are not followed, register the final URL`, true);
+}
+
+const withStop = (timeout: AbortSignal, stop: AbortSignal | undefined): AbortSignal => (stop ? AbortSignal.any([timeout, stop]) : timeout);
 
 const isRetryable = (status: number): boolean => status >= 500 || status === 408 || status === 429;
 

@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { DELIVERERS, Deliverer } from './deliverer';
 import { DevMailboxDeliverer } from './dev-mailbox.deliverer';
 import { HttpDeliverer } from './http.deliverer';
+import { OutboundPolicy } from './outbound-policy';
 import { OutboxController } from './outbox.controller';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
@@ -16,6 +17,7 @@ import { SmtpDeliverer } from './smtp.deliverer';
     OutboxRepository,
     OutboxService,
     OutboxWorker,
+    OutboundPolicy,
     HttpDeliverer,
     DevMailboxDeliverer,
     SmtpDeliverer,
@@ -29,6 +31,6 @@ import { SmtpDeliverer } from './smtp.deliverer';
       ],
     },
   ],
-  exports: [OutboxService, OutboxWorker],
+  exports: [OutboxService, OutboxWorker, OutboundPolicy],
 })
 export class OutboxModule {}

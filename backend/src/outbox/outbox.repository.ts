@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Database } from '../database/database';
 import { OutboxStatus, OutboxTable } from '../database/tables';
+import type { LaneExclusions } from './delivery-lanes';
+
+const NO_EXCLUSIONS: LaneExclusions = { origins: [], kinds: [] };
 
 @Injectable()
 export class OutboxRepository {
@@ -12,30 +15,38 @@ export class OutboxRepository {
    * On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several replicas claim side by side without
    * ever claiming the same row; a crashed replica's lease simply runs out. Raw SQL because
    * TypeORM's query builder cannot express UPDATE … WHERE id IN (SELECT … SKIP LOCKED).
+   * `exclude` skips the targets whose lane is full in this process (delivery-lanes.ts).
    */
-  async claimDue(now: number, leaseUntil: number, limit: number): Promise<OutboxTable[]> {
+  async claimDue(now: number, leaseUntil: number, limit: number, exclude: LaneExclusions = NO_EXCLUSIONS): Promise<OutboxTable[]> {
     if (this.db.isPostgres) {
+      const skip = excluding(exclude, (i) => `$${i + 4}`);
       // pg answers an UPDATE … RETURNING through TypeORM as [rows, rowCount].
       const [rows] = (await this.db.manager.query(
         `UPDATE outbox SET locked_until = $2
           WHERE id IN (SELECT id FROM outbox
                         WHERE status = 'pending' AND next_attempt_at <= $1
-                          AND (locked_until IS NULL OR locked_until < $1)
+                          AND (locked_until IS NULL OR locked_until < $1)${skip.sql}
                         ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
           RETURNING id`,
-        [now, leaseUntil, limit],
+        [now, leaseUntil, limit, ...skip.values],
       )) as [Array<{ id: string }>, number];
       return rows.length ? this.db.manager.findBy(OutboxTable, { id: In(rows.map((r) => r.id)) }) : [];
     }
+    const skip = excluding(exclude, (i) => `:skip${i}`);
     const due = await this.db.manager
       .createQueryBuilder(OutboxTable, 'o')
       .where("o.status = 'pending' AND o.next_attempt_at <= :now", { now })
-      .andWhere('(o.locked_until IS NULL OR o.locked_until < :now)', { now })
+      .andWhere(`(o.locked_until IS NULL OR o.locked_until < :now)${skip.sql}`, { now, ...Object.fromEntries(skip.values.map((v, i) => [`skip${i}`, v])) })
       .orderBy('o.next_attempt_at', 'ASC')
       .limit(limit)
       .getMany();
     if (due.length) await this.db.manager.update(OutboxTable, { id: In(due.map((d) => d.id)) }, { lockedUntil: leaseUntil });
     return due;
+  }
+
+  /** Hands claimed deliveries back at once (their lane filled up), for the next claim to take. */
+  async release(ids: string[]): Promise<void> {
+    await this.db.manager.update(OutboxTable, { id: In(ids) }, { lockedUntil: null });
   }
 
   async markDelivered(id: string, attempts: number, now: number): Promise<void> {
@@ -75,4 +86,21 @@ export class OutboxRepository {
     });
     return (result.affected ?? 0) === 1;
   }
+}
+
+/**
+ * SQL skipping full lanes, the same on both databases: a target belongs to a lane when it starts with
+ * the lane's raw origin followed by the end, `/`, `?` or `#` (see `rawOrigin`). Only lengths are
+ * written into the text; every origin is a bound parameter.
+ */
+function excluding(exclude: LaneExclusions, placeholder: (index: number) => string): { sql: string; values: string[] } {
+  const values: string[] = [];
+  const param = (value: string): string => placeholder(values.push(value) - 1);
+  const parts = exclude.origins.map((origin) => {
+    const p = param(origin);
+    const n = origin.length;
+    return `(target IS NULL OR substr(target, 1, ${n}) <> ${p} OR (length(target) > ${n} AND substr(target, ${n + 1}, 1) NOT IN ('/', '?', '#')))`;
+  });
+  if (exclude.kinds.length) parts.push(`(target IS NOT NULL OR kind NOT IN (${exclude.kinds.map(param).join(', ')}))`);
+  return { sql: parts.map((part) => ` AND ${part}`).join(''), values };
 }

@@ -1,10 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Database } from '../database/database';
 import type { OutboxTable } from '../database/tables';
 import { retryDelayMs } from './backoff';
 import { Deliverer, DELIVERERS, DeliveryError } from './deliverer';
+import { DeliveryLanes } from './delivery-lanes';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 
@@ -15,16 +16,26 @@ const LEASE_MS = 60_000;
 /**
  * Delivers the outbox: right after the transaction that wrote a delivery commits, and then
  * by polling for retries that have come due. Deliveries leave the database's turn while
- * they wait on the network, so a slow receiver never holds up the API.
+ * they wait on the network, so a slow receiver never holds up the API. Each target has its own
+ * lane of a few slots (delivery-lanes.ts): a receiver that never answers fills only its lane,
+ * while every other target's deliveries are claimed and sent as soon as they are due.
  */
 @Injectable()
-export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Outbox');
   private readonly byKind = new Map<string, Deliverer>();
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<number> | undefined;
   private again = false;
   private stopped = true;
+  private closing = false;
+  private readonly lanes = new DeliveryLanes();
+  /** Cuts deliveries short at shutdown; they count as failed attempts and are retried (by any replica). */
+  private readonly shutdown = new AbortController();
+  /** Wakes a drain that waits for a free slot when new deliveries are due. */
+  private readonly waiting = new Set<() => void>();
+  /** Counts pokes, so one that came while a drain was claiming is not missed. */
+  private pokes = 0;
 
   constructor(
     private readonly db: Database,
@@ -44,8 +55,12 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     this.wake();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes (TypeORM closes it in its own shutdown hook), so outcomes can still be recorded. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    this.closing = true;
+    this.poke();
+    this.shutdown.abort(new Error('the backend is shutting down'));
     clearTimeout(this.timer);
     await this.draining;
   }
@@ -54,6 +69,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.stopped) return;
     if (this.draining) {
       this.again = true;
+      this.poke();
       return;
     }
     clearTimeout(this.timer);
@@ -70,16 +86,56 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
       });
   }
 
-  /** Claims and delivers due items until none are left; returns how many it handled. */
+  /**
+   * Claims and delivers due items until none are left and its deliveries have ended; returns how
+   * many it handled. Claims skip full lanes; an item claimed into a lane that filled meanwhile is
+   * handed back at once. While deliveries are in flight it claims again whenever one ends or new
+   * deliveries are enqueued, so nothing due waits behind a slow receiver.
+   */
   async drain(): Promise<number> {
     let handled = 0;
+    const inFlight = new Set<Promise<void>>();
     for (;;) {
-      const now = this.clock.now();
-      const claimed = await this.db.transaction(() => this.repository.claimDue(now, now + LEASE_MS, BATCH));
-      if (!claimed.length) return handled;
-      await Promise.all(claimed.map((item) => this.deliverOne(item)));
-      handled += claimed.length;
+      const pokes = this.pokes;
+      const room = this.closing ? 0 : this.lanes.room();
+      if (room > 0) {
+        const now = this.clock.now();
+        const exclude = this.lanes.exclusions();
+        const claimed = await this.db.transaction(() => this.repository.claimDue(now, now + LEASE_MS, Math.min(BATCH, room), exclude));
+        const full: string[] = [];
+        for (const item of claimed) {
+          const lane = this.lanes.tryStart(item);
+          if (lane === null) {
+            full.push(item.id);
+            continue;
+          }
+          handled++;
+          // Never rejects: a delivery whose outcome could not be recorded keeps its lease and is claimed again once it runs out.
+          const delivery: Promise<void> = this.deliverOne(item).catch((error: unknown) => {
+            this.logger.error(`${item.kind} ${item.id}: recording the outcome failed: ${error instanceof Error ? error.stack : String(error)}`);
+          }).finally(() => {
+            this.lanes.finish(lane);
+            inFlight.delete(delivery);
+          });
+          inFlight.add(delivery);
+        }
+        if (full.length) await this.db.transaction(() => this.repository.release(full));
+        // More may be due; a lane that filled up is skipped by the next claim.
+        if (claimed.length) continue;
+      }
+      if (!inFlight.size) return handled;
+      if (pokes !== this.pokes && !this.closing) continue;
+      let wake: () => void = () => undefined;
+      const poked = new Promise<void>((resolve) => this.waiting.add((wake = resolve)));
+      await Promise.race([...inFlight, poked]);
+      this.waiting.delete(wake);
     }
+  }
+
+  private poke(): void {
+    this.pokes++;
+    for (const wake of this.waiting) wake();
+    this.waiting.clear();
   }
 
   /**
@@ -100,7 +156,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     const deliverer = this.byKind.get(item.kind);
     try {
       if (!deliverer) throw new DeliveryError(`nothing delivers "${item.kind}" items`, true);
-      const result = await deliverer.deliver(item);
+      const result = await deliverer.deliver(item, this.shutdown.signal);
       await this.db.transaction(() => this.repository.markDelivered(item.id, attempts, this.clock.now()));
       await this.tell(item, () => this.outbox.notifyDelivered(item));
       if (result?.note) this.logger.log(`${item.kind} ${item.id}: ${result.note}`);

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { Page, PageQueryDto } from '../common/paging';
+import { versionParam } from '../common/params';
 import { ProcessDraftsService } from './process-drafts.service';
 import { CreateProcessDto, ListProcessesQueryDto, ProcessResponse, UpdateProcessDto } from './processes.dto';
 import { ProcessesService } from './processes.service';
@@ -44,7 +45,7 @@ export class ProcessesController {
 
   @Get(':key/versions/:version')
   @RequirePermission('processes:read')
-  getVersion(@Param('key') key: string, @Param('version', ParseIntPipe) version: number): Promise<ProcessResponse> {
+  getVersion(@Param('key') key: string, @Param('version', versionParam('process')) version: number): Promise<ProcessResponse> {
     return this.processes.getVersionOf(key, version);
   }
 
@@ -54,7 +55,7 @@ export class ProcessesController {
   updateVersion(
     @CurrentActor() actor: Actor,
     @Param('key') key: string,
-    @Param('version', ParseIntPipe) version: number,
+    @Param('version', versionParam('process')) version: number,
     @Body() dto: UpdateProcessDto,
   ): Promise<ProcessResponse> {
     return this.drafts.updateVersion(actor, key, version, dto);

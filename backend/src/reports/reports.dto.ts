@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { ScopeCondition } from '../auth/case-scope';
 
 export const REPORTS = ['volume', 'caseload', 'time-in-stage', 'overdue', 'stalled', 'decisions', 'escalations', 'outcomes'] as const;
 export type ReportName = (typeof REPORTS)[number];
@@ -24,6 +25,8 @@ export interface ReportFilters {
   processKey: string | null;
   from: number | null;
   to: number | null;
+  /** Only the cases the caller may see (case-scope.ts); absent or null: all. */
+  scope?: ScopeCondition | null;
 }
 
 export interface ReportResponse<Row> {

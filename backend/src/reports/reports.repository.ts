@@ -152,5 +152,6 @@ function filter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, filters: Rep
   if (filters.processKey) qb.andWhere('i.processKey = :processKey', { processKey: filters.processKey });
   if (filters.from !== null) qb.andWhere(`${createdAt} >= :from`, { from: filters.from });
   if (filters.to !== null) qb.andWhere(`${createdAt} < :to`, { to: filters.to });
+  if (filters.scope) qb.andWhere(filters.scope.sql('i.id'), filters.scope.params);
   return qb;
 }

@@ -1,4 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
+import type { Actor } from '../auth/actor';
+import { CaseScopeService } from '../auth/case-scope';
 import { Clock } from '../common/clock';
 import { iso } from '../common/time';
 import { Database } from '../database/database';
@@ -31,11 +33,13 @@ export class ReportsService {
     private readonly db: Database,
     private readonly repository: ReportsRepository,
     private readonly clock: Clock,
+    private readonly scope: CaseScopeService,
   ) {}
 
-  async run(report: ReportName, query: ReportQueryDto): Promise<ReportResponse<unknown>> {
+  /** A reviewer's reports count and list only the cases they may see (case-scope.ts). */
+  async run(actor: Actor, report: ReportName, query: ReportQueryDto): Promise<ReportResponse<unknown>> {
     const filters = toFilters(query);
-    const rows = await this.db.read(() => this.rows(report, filters));
+    const rows = await this.db.read(async () => this.rows(report, { ...filters, scope: this.scope.condition(await this.scope.of(actor)) }));
     return {
       report,
       filters: { processKey: filters.processKey, from: iso(filters.from), to: iso(filters.to) },

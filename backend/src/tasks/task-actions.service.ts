@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import type { Actor } from '../auth/actor';
+import { Actor, maySupervise } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { iso } from '../common/time';
@@ -50,6 +50,7 @@ export class TaskActionsService {
       if (!(await this.repository.transition(id, ['claimed'], { status: 'open', assigneeId: null, updatedAt: now }, guard))) {
         throw await this.conflict(id, 'unclaim');
       }
+      await this.recordTakeOver(actor, task, 'unclaim');
       await this.record(actor, 'task.unclaimed', task, { from: task.assigneeId });
       return this.respond({ ...task, status: 'open', assigneeId: null, updatedAt: now });
     });
@@ -70,6 +71,7 @@ export class TaskActionsService {
       const changes = { status: 'decided' as const, decision: decision.key, comment, captured, decidedBy: actor.id, decidedAt: now, updatedAt: now };
       const guard = this.actsOnlyForSelf(actor) ? actor.id : undefined;
       if (!(await this.repository.transition(id, OPEN, changes, guard))) throw await this.conflict(id, 'decide');
+      await this.recordTakeOver(actor, task, 'decide');
 
       const decided: TaskTable = { ...task, ...changes };
       await this.record(actor, 'task.decided', task, { decision: decision.key, label: decision.label, comment, fields: captured });
@@ -103,13 +105,21 @@ export class TaskActionsService {
     return this.db.transaction(async () => {
       const task = await this.tasks.loadVisible(actor, id);
       if (!OPEN.includes(task.status)) throw await this.conflict(id, 'reassign');
+      if (this.actsOnlyForSelf(actor) && task.status === 'claimed' && task.assigneeId !== actor.id) {
+        throw new ForbiddenException(
+          `Task ${id} ${await this.claimedBy(task)}; taking over a colleague's task is a supervisor's action (the "tasks:supervise" permission).`,
+        );
+      }
       const queue = dto.queue ? await this.queues.resolve(dto.queue) : null;
       const queueId = queue?.id ?? task.queueId;
       if (dto.assigneeId) await this.checkAssignee(dto.assigneeId, queueId);
       const assigneeId = dto.assigneeId ?? (queue && queue.id !== task.queueId ? null : task.assigneeId);
       const now = this.clock.now();
       const changes = { queueId, assigneeId, status: (assigneeId ? 'claimed' : 'open') as TaskStatus, updatedAt: now };
-      if (!(await this.repository.transition(id, OPEN, changes))) throw await this.conflict(id, 'reassign');
+      // Guarded too: a colleague may claim the task between the check above and this write.
+      const guard = this.actsOnlyForSelf(actor) ? actor.id : undefined;
+      if (!(await this.repository.transition(id, OPEN, changes, guard))) throw await this.conflict(id, 'reassign');
+      await this.recordTakeOver(actor, task, 'reassign');
       await this.record(actor, 'task.reassigned', task, {
         fromQueue: task.queueId,
         toQueue: queueId,
@@ -143,9 +153,20 @@ export class TaskActionsService {
     return actor.id;
   }
 
-  /** Reviewers and designers act only on tasks nobody else has claimed; admins and API keys may step in. */
+  /** People act only on tasks nobody else has claimed; supervisors (admins, automation keys) may step in. */
   private actsOnlyForSelf(actor: Actor): boolean {
-    return actor.type === 'user' && actor.role !== 'admin';
+    return !maySupervise(actor);
+  }
+
+  /** Stepping into a task someone else had claimed is audited on its own, beside the action's event. */
+  private async recordTakeOver(actor: Actor, task: TaskTable, action: string): Promise<void> {
+    if (task.status !== 'claimed' || !task.assigneeId || task.assigneeId === actor.id) return;
+    await this.record(actor, 'task.taken_over', task, { action, from: task.assigneeId });
+  }
+
+  private async claimedBy(task: TaskTable): Promise<string> {
+    const names = task.assigneeId ? await this.repository.names([task.assigneeId]) : new Map<string, string>();
+    return `is claimed by ${(task.assigneeId && names.get(task.assigneeId)) ?? 'someone else'}`;
   }
 
   /** Explains, from the task's current state, why a transition did not happen. */

@@ -19,7 +19,7 @@ export class TasksController {
   ) {}
 
   @Post()
-  @RequirePermission('tasks:write')
+  @RequirePermission('tasks:create')
   create(@CurrentActor() actor: Actor, @Body() dto: CreateTaskDto): Promise<TaskResponse> {
     return this.tasks.create(actor, dto);
   }

@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { OutboundPolicy } from '../outbox/outbound-policy';
 import { Actor, isQueueBound } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
@@ -49,9 +50,11 @@ export class TasksService {
     private readonly events: EventsService,
     private readonly waits: WaitsService,
     private readonly clock: Clock,
+    private readonly outbound: OutboundPolicy,
   ) {}
 
   async create(actor: Actor, dto: CreateTaskDto): Promise<TaskResponse> {
+    this.outbound.assertResumeUrl('resumeUrl', dto.resumeUrl);
     return this.db.transaction(async () => {
       const instance = await this.instances.load(dto.instanceId);
       if (CLOSED.has(instance.status)) {

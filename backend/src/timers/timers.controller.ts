@@ -21,14 +21,14 @@ export class TimersController {
 
   @Get()
   @RequirePermission('instances:read')
-  list(@Query() query: ListTimersQueryDto): Promise<Page<TimerResponse>> {
-    return this.timers.list(query);
+  list(@CurrentActor() actor: Actor, @Query() query: ListTimersQueryDto): Promise<Page<TimerResponse>> {
+    return this.timers.list(actor, query);
   }
 
   @Get(':id')
   @RequirePermission('instances:read')
-  get(@Param('id', timerId) id: string): Promise<TimerResponse> {
-    return this.timers.get(id);
+  get(@CurrentActor() actor: Actor, @Param('id', timerId) id: string): Promise<TimerResponse> {
+    return this.timers.get(actor, id);
   }
 
   @Delete(':id')

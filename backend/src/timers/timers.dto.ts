@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsTimeZone,
@@ -42,7 +44,7 @@ export class CreateTimerDto {
   @IsOptional() @IsString() @MaxLength(40)
   anchorAt?: string;
 
-  @ApiProperty({ type: OffsetDto }) @ValidateNested() @Type(() => OffsetDto) offset!: OffsetDto;
+  @ApiProperty({ type: OffsetDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => OffsetDto) offset!: OffsetDto;
 
   @ApiPropertyOptional({ example: '09:00' })
   @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'timeOfDay must be HH:MM (24-hour)' })

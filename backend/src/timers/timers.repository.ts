@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FindOptionsWhere, Not, IsNull } from 'typeorm';
+import { FindOperator, FindOptionsWhere, Not, IsNull } from 'typeorm';
 import { Database } from '../database/database';
 import { CalendarTable, EntityTable, InstanceTable, ProcessTable, TimerStatus, TimerTable } from '../database/tables';
 
@@ -32,7 +32,8 @@ export class TimersRepository {
     return this.db.manager.findOneBy(TimerTable, { id });
   }
 
-  list(filter: { instanceId?: string; status?: TimerStatus }, limit: number, offset: number): Promise<[TimerTable[], number]> {
+  /** `instanceId` may be a condition on the timer's case (CaseScopeService) for callers who see only some cases. */
+  list(filter: { instanceId?: string | FindOperator<string>; status?: TimerStatus }, limit: number, offset: number): Promise<[TimerTable[], number]> {
     const where: FindOptionsWhere<TimerTable> = {};
     if (filter.instanceId) where.instanceId = filter.instanceId;
     if (filter.status) where.status = filter.status;

@@ -1,11 +1,13 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { Actor, SYSTEM_ACTOR } from '../auth/actor';
+import { CaseScopeService } from '../auth/case-scope';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Page, pageOf } from '../common/paging';
 import { Database } from '../database/database';
 import { CalendarTable, EntityTable, InstanceTable, TimerTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
+import { OutboundPolicy } from '../outbox/outbound-policy';
 import { OutboxService } from '../outbox/outbox.service';
 import { WaitsService } from '../waits/waits.service';
 import { anchorPathError, readAnchor } from './anchor';
@@ -26,6 +28,8 @@ export class TimersService {
     private readonly waits: WaitsService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly outbound: OutboundPolicy,
+    private readonly scope: CaseScopeService,
   ) {}
 
   async create(actor: Actor, dto: CreateTimerDto): Promise<TimerResponse> {
@@ -35,6 +39,7 @@ export class TimersService {
     }
     const pathError = dto.anchorField ? anchorPathError(dto.anchorField) : null;
     if (pathError) throw fieldError('anchorField', pathError);
+    this.outbound.assertResumeUrl('resumeUrl', dto.resumeUrl);
 
     const timer = await this.db.transaction(async () => {
       const instance = dto.instanceId ? await this.loadInstance(dto.instanceId) : null;
@@ -98,16 +103,23 @@ export class TimersService {
     return toTimerResponse(timer, this.clock.now());
   }
 
-  async get(id: string): Promise<TimerResponse> {
-    const row = await this.db.read(() => this.repository.findById(id));
+  async get(actor: Actor, id: string): Promise<TimerResponse> {
+    const row = await this.db.read(async () => {
+      const found = await this.repository.findById(id);
+      if (found) await this.scope.assertVisible(actor, found.instanceId);
+      return found;
+    });
     if (!row) throw new NotFoundException(`There is no timer ${id}.`);
     return toTimerResponse(row, this.clock.now());
   }
 
-  async list(query: ListTimersQueryDto): Promise<Page<TimerResponse>> {
-    const [rows, total] = await this.db.read(() =>
-      this.repository.list({ instanceId: query.instanceId, status: query.status }, query.limit ?? 50, query.offset ?? 0),
-    );
+  async list(actor: Actor, query: ListTimersQueryDto): Promise<Page<TimerResponse>> {
+    const [rows, total] = await this.db.read(async () => {
+      const inScope = this.scope.findOperator(await this.scope.of(actor));
+      if (query.instanceId && inScope) await this.scope.assertVisible(actor, query.instanceId);
+      const instanceId = query.instanceId ?? inScope;
+      return this.repository.list({ instanceId, status: query.status }, query.limit ?? 50, query.offset ?? 0);
+    });
     const now = this.clock.now();
     return pageOf(rows.map((row) => toTimerResponse(row, now)), total, query);
   }

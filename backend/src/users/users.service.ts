@@ -82,7 +82,8 @@ export class UsersService {
       const updated: UserTable = { ...user, ...changes, updatedAt: this.clock.now() };
       await this.keepAnAdmin(user, updated);
       await this.repository.update(user.id, { ...changes, updatedAt: updated.updatedAt });
-      if (changes.active === false) await this.repository.deleteSessionsOf(user.id);
+      // A new password or a deactivation must also shut out whoever is already signed in.
+      if (changes.active === false || changes.passwordHash !== undefined) await this.repository.deleteSessionsOf(user.id);
       const { passwordHash: changedPassword, ...visible } = changes;
       await this.events.record(actor, 'user.updated', {}, {
         userId: user.id,

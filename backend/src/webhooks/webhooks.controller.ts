@@ -12,20 +12,20 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
-  @RequirePermission('instances:write')
+  @RequirePermission('webhooks:write')
   create(@CurrentActor() actor: Actor, @Body() dto: CreateWebhookDto): Promise<WebhookResponse> {
     return this.webhooks.create(actor, dto);
   }
 
   @Get()
-  @RequirePermission('instances:read')
+  @RequirePermission('webhooks:write')
   list(@Query() query: PageQueryDto): Promise<Page<WebhookResponse>> {
     return this.webhooks.list(query);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @RequirePermission('instances:write')
+  @RequirePermission('webhooks:write')
   delete(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string): Promise<void> {
     return this.webhooks.delete(actor, id);
   }

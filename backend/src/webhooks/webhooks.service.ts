@@ -6,6 +6,7 @@ import { Page, pageOf, PageQueryDto } from '../common/paging';
 import { Database } from '../database/database';
 import { WebhookSubscriptionTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
+import { OutboundPolicy } from '../outbox/outbound-policy';
 import { WebhookFanout } from './webhook-fanout';
 import { ALL_EVENTS, CreateWebhookDto, toWebhookResponse, WebhookResponse } from './webhooks.dto';
 import { WebhooksRepository } from './webhooks.repository';
@@ -18,9 +19,11 @@ export class WebhooksService {
     private readonly fanout: WebhookFanout,
     private readonly events: EventsService,
     private readonly clock: Clock,
+    private readonly outbound: OutboundPolicy,
   ) {}
 
   async create(actor: Actor, dto: CreateWebhookDto): Promise<WebhookResponse> {
+    await this.outbound.assertWebhookTarget('targetUrl', dto.targetUrl);
     const events = dto.events.includes(ALL_EVENTS) ? [ALL_EVENTS] : [...new Set(dto.events)];
     const row: WebhookSubscriptionTable = {
       id: newId(),

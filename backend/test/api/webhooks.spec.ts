@@ -39,11 +39,13 @@ describe('webhooks', () => {
       }
     });
 
-    it('needs credentials and instances:write', async () => {
+    it('needs credentials and webhooks:write', async () => {
       await t.anonymous.post('/webhooks').send(hook()).expect(401);
       const viewer = await t.createUser('viewer');
       await viewer.client.post('/webhooks').send(hook()).expect(403);
-      await viewer.client.get('/webhooks').expect(200);
+      // Subscriptions name where events go: only those who may subscribe may list them.
+      await viewer.client.get('/webhooks').expect(403);
+      await (await t.createUser('designer')).client.get('/webhooks').expect(200);
     });
   });
 

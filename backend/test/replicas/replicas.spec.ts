@@ -40,7 +40,7 @@ onPostgres('three backend replicas on one PostgreSQL database', () => {
     database = await createTestDatabase();
     if (database.config.type !== 'postgres') throw new Error('expected PostgreSQL');
     receiver = await Receiver.start();
-    const env = { DATABASE_URL: database.config.url, CASEFLOW_SIGNING_SECRET: SECRET };
+    const env = { DATABASE_URL: database.config.url, CASEFLOW_SIGNING_SECRET: SECRET, CASEFLOW_ALLOWED_RESUME_ORIGINS: receiver.url };
     // The first one migrates the empty database and creates the admin; then two more join it.
     replicas.push(await startBackend({ ...env, CASEFLOW_ADMIN_EMAIL: ADMIN.email, CASEFLOW_ADMIN_PASSWORD: ADMIN.password }));
     replicas.push(...(await Promise.all([startBackend(env), startBackend(env)])));
@@ -49,7 +49,7 @@ onPostgres('three backend replicas on one PostgreSQL database', () => {
 
     const login = await call(replicas[0]!, 'POST', '/auth/login', ADMIN);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const admin = (method: string, path: string, body?: unknown) => call(replicas[0]!, method, path, body, { cookie });
+    const admin = (method: string, path: string, body?: unknown) => call(replicas[0]!, method, path, body, { cookie, origin: replicas[0]!.url });
     await admin('POST', '/queues', { key: 'desk', name: 'Desk' });
     await admin('POST', '/queues', { key: 'supervisors', name: 'Supervisors' });
     await admin('POST', '/processes', {
@@ -114,8 +114,10 @@ onPostgres('three backend replicas on one PostgreSQL database', () => {
     for (const c of receiver.calls) perTimer.set(c.path, (perTimer.get(c.path) ?? 0) + 1);
     expect(perTimer.size).toBe(TIMERS);
     expect([...perTimer.values()].every((n) => n === 1)).toBe(true);
-    expect(await count("SELECT COUNT(*) FROM timers WHERE status = 'fired'")).toBe(TIMERS);
-    expect(await count("SELECT COUNT(*) FROM events WHERE type = 'timer.fired'")).toBe(TIMERS);
+    // On a loaded machine the last registrations can come after the fire time: those timers are "past"
+    // at registration and resumed at once — still exactly once each.
+    expect(await count("SELECT COUNT(*) FROM timers WHERE status IN ('fired', 'past')")).toBe(TIMERS);
+    expect(await count("SELECT COUNT(*) FROM events WHERE type IN ('timer.fired', 'timer.past')")).toBe(TIMERS);
     expect(await count("SELECT COUNT(*) FROM outbox WHERE kind = 'n8n_resume' AND status = 'delivered'")).toBe(TIMERS);
 
     expect(await count("SELECT COUNT(*) FROM events WHERE type = 'stage.sla_breached'")).toBe(CASES);

@@ -5,9 +5,11 @@ export interface ReceivedCall {
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** Date.now() when the call had arrived in full. */
+  at: number;
 }
 
-type Answer = number | [number, string];
+type Answer = number | [number, string] | [number, string, Record<string, string>];
 
 /** A real HTTP server on loopback that answers with the statuses it is told to, in turn. */
 export class Receiver {
@@ -23,10 +25,11 @@ export class Receiver {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
-        receiver.calls.push({ path: request.url ?? '/', headers: request.headers, body });
+        receiver.calls.push({ path: request.url ?? '/', headers: request.headers, body, at: Date.now() });
         const answer = receiver.statuses.shift() ?? receiver.fallback;
-        const [status, reply] = Array.isArray(answer) ? answer : [answer, '{}'];
+        const [status, reply, headers] = Array.isArray(answer) ? answer : [answer, '{}'];
         response.statusCode = status;
+        for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
         response.end(reply);
       });
     });
@@ -38,7 +41,7 @@ export class Receiver {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
-  /** Answer the next calls with these statuses (or [status, body]), then with `fallback`. */
+  /** Answer the next calls with these statuses (or [status, body], [status, body, headers]), then with `fallback`. */
   answer(statuses: Answer[], fallback = 200): void {
     this.statuses = [...statuses];
     this.fallback = fallback;

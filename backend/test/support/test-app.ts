@@ -56,6 +56,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config: AppConfig = {
     ...loadConfig({ LOG_LEVEL: 'error', CASEFLOW_SIGNING_SECRET: 'test-signing-secret', CASEFLOW_SCHEDULER: 'off' }),
     database: database.config,
+    // Tests play n8n and webhook receivers on loopback, on ports chosen at run time. A real backend
+    // allows only its configured n8n (tests of the rules themselves override these).
+    allowedResumeOrigins: ['http://127.0.0.1:*', 'http://localhost:*', 'http://n8n.local:*'],
+    webhookAllowedHosts: ['127.0.0.1', 'localhost', '*.test'],
     ...options.config,
   };
   const clock = options.clock ?? new ManualClock(Date.UTC(2026, 10, 2, 9, 0, 0));
@@ -83,7 +87,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     const login = await request(baseUrl).post('/api/v1/auth/login').send({ email: user.email, password });
     if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
     const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
-    return { user, password, client: clientFor(baseUrl, { cookie }) };
+    // A browser sends Origin with every POST of the UI's own pages; the guard refuses cookie changes without it.
+    return { user, password, client: clientFor(baseUrl, { cookie, origin: baseUrl }) };
   };
 
   const createApiKey: TestApp['createApiKey'] = async (scopes) => {

@@ -9,6 +9,8 @@ import { MessageTable, MessageTemplateTable } from './message.table';
 import { EscalationTable } from './escalation.table';
 import { EventTable } from './event.table';
 import { OutboxTable, WebhookSubscriptionTable } from './outbox.table';
+import { LoginThrottleTable } from './login-throttle.table';
+import { HealthProbeTable } from './health-probe.table';
 
 export * from './user.table';
 export * from './queue.table';
@@ -21,6 +23,8 @@ export * from './message.table';
 export * from './escalation.table';
 export * from './event.table';
 export * from './outbox.table';
+export * from './login-throttle.table';
+export * from './health-probe.table';
 
 export const TABLES = [
   UserTable,
@@ -44,4 +48,6 @@ export const TABLES = [
   EventTable,
   OutboxTable,
   WebhookSubscriptionTable,
+  LoginThrottleTable,
+  HealthProbeTable,
 ];
