@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { CaseFailures } from '../../backend/src/executions/case-failures.service';
 import { OutboxWorker } from '../../backend/src/outbox/outbox.worker';
 import { startTestApp, type Client, type TestApp } from '../../backend/test/support/test-app';
 import { expectStatus } from './support/api';
@@ -305,5 +306,49 @@ describe('reviewer journey (Chromium)', () => {
     await card.getByRole('button', { name: /^Install again/ }).click();
     await card.getByRole('status').filter({ hasText: /Installed: 0 created, 0 updated/ }).waitFor();
     await screenshot(page, 'admin-templates');
+  });
+  it('lists a failed case under Needs attention, and cancels it from its banner', async () => {
+    const launched = await expectStatus<{ id: string }>(
+      app.automation.post('/instances').send({
+        processKey: 'student-support',
+        entity: { type: 'student', externalId: 'S-FAIL', name: 'Fay Failing', email: 'fay@student.example.test' },
+        data: { reason: 'Missed the placement deadline' },
+        stageKey: 'advisor-review',
+      }),
+      201,
+    );
+    // As the execution sweep does when n8n reports the execution failed.
+    await app.db.transaction(() =>
+      app.app.get(CaseFailures).fail(launched.id, {
+        message: 'The CRM refused the update: account closed',
+        node: 'Update the CRM',
+        executionId: '4242',
+        workflowId: '7',
+        executionUrl: 'http://n8n.college.example.test/workflow/7/executions/4242',
+        source: 'execution',
+      }),
+    );
+
+    await page.goto(`${app.baseUrl}/attention`);
+    await page.getByRole('heading', { name: 'Needs attention' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Fay Failing (S-FAIL)' });
+    await row.getByText('Update the CRM').waitFor();
+    await row.getByText('The CRM refused the update: account closed').waitFor();
+    await screenshot(page, 'needs-attention');
+
+    await row.getByRole('link').first().click();
+    await waitForPath(page, `/instances/${launched.id}`);
+    await page.getByText('The n8n execution failed in “Update the CRM”.').waitFor();
+    const link = page.getByRole('link', { name: 'Open the execution in n8n' });
+    await expect(link.getAttribute('href')).resolves.toBe('http://n8n.college.example.test/workflow/7/executions/4242');
+    await screenshot(page, 'case-needs-attention');
+
+    await page.getByRole('button', { name: 'Cancel case' }).click();
+    await page.getByRole('button', { name: 'Cancel the case' }).click();
+    await page.getByRole('heading', { name: 'Needs attention' }).waitFor({ state: 'detached' });
+    const cancelled = await expectStatus<{ status: string; failure: unknown }>(app.admin.get(`/instances/${launched.id}`), 200);
+    expect(cancelled).toMatchObject({ status: 'cancelled', failure: null });
+    await page.goto(`${app.baseUrl}/attention`);
+    await page.getByText('Nothing needs attention').waitFor();
   });
 });

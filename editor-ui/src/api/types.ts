@@ -14,9 +14,13 @@ export type Permission =
   | 'processes:read'
   | 'processes:write'
   | 'instances:read'
+  | 'instances:launch'
   | 'instances:write'
   | 'tasks:read'
   | 'tasks:write'
+  | 'tasks:create'
+  | 'tasks:supervise'
+  | 'webhooks:write'
   | 'messages:read'
   | 'messages:write'
   | 'reports:read'
@@ -102,11 +106,33 @@ export interface Decision {
   commentRequired?: boolean;
 }
 
+export interface EscalationStep {
+  action: 'notify' | 'escalate';
+  atPercent?: number;
+  afterBreachMinutes?: number;
+  toQueue?: string;
+  toUser?: string;
+  priority?: number;
+  template?: string;
+}
+
 export interface Stage {
   key: string;
   name: string;
   ownerQueue?: string;
   slaMinutes?: number;
+  stallAfterMinutes?: number;
+  calendar?: string;
+  escalation?: EscalationStep[];
+}
+
+export interface IntakeField {
+  path: string;
+  label: string;
+  type: 'text' | 'number' | 'date' | 'email' | 'boolean' | 'choice' | 'file';
+  required: boolean;
+  help?: string;
+  options?: string[];
 }
 
 export interface Process {
@@ -119,7 +145,11 @@ export interface Process {
   entityTypes: string[];
   stages: Stage[];
   decisions: Decision[];
+  intake?: IntakeField[];
+  calendarKey?: string | null;
   publishedAt: string | null;
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export type InstanceStatus = 'active' | 'waiting' | 'completed' | 'cancelled' | 'failed';

@@ -19,6 +19,10 @@ import { RouteError } from './route-error';
 // Charts and admin forms are only needed by some users: load them on demand.
 const ReportsPage = lazy(() => import('../features/reports/reports-page'));
 const AdminPage = lazy(() => import('../features/admin/admin-page'));
+// The diagram pages carry React Flow and elk: reviewers' inbox must not download them.
+const ProcessesPage = lazy(() => import('../features/processes/processes-page'));
+const ProcessVersionsPage = lazy(() => import('../features/processes/process-versions-page'));
+const ProcessDiagramPage = lazy(() => import('../features/processes/process-diagram-page'));
 
 function guarded(permission: Permission, page: ReactNode): ReactNode {
   return (
@@ -48,6 +52,9 @@ export const routes = [
       { path: 'entities/:type', element: guarded('entities:read', <EntityListPage />) },
       { path: 'entities/:type/:entityId', element: guarded('entities:read', <EntityDetailPage />) },
       { path: 'reports', element: guarded('reports:read', <ReportsPage />) },
+      { path: 'processes', element: guarded('processes:read', <ProcessesPage />) },
+      { path: 'processes/:key', element: guarded('processes:read', <ProcessVersionsPage />) },
+      { path: 'processes/:key/versions/:version', element: guarded('processes:read', <ProcessDiagramPage />) },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       { path: 'admin/:section', element: guarded('admin', <AdminPage />) },
       { path: '*', element: <NotFoundPage /> },

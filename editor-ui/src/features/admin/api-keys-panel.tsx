@@ -7,7 +7,7 @@ import { formatDateTime } from '../../lib/format';
 import { useAdminList, useAdminMutation } from './admin-queries';
 
 const KEYS = ['admin', 'api-keys'];
-const SCOPES = ['automation', 'entities:read', 'entities:write', 'processes:read', 'instances:read', 'instances:write', 'tasks:read', 'tasks:write', 'messages:write', 'reports:read'];
+const SCOPES = ['automation', 'entities:read', 'entities:write', 'processes:read', 'instances:read', 'instances:launch', 'instances:write', 'tasks:read', 'tasks:write', 'tasks:create', 'webhooks:write', 'messages:write', 'reports:read'];
 
 export function ApiKeysPanel() {
   const keys = useAdminList<ApiKey>(KEYS, '/api-keys');

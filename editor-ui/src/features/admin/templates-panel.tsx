@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { Empty, errorMessage, QueryState } from '../../components/page-state';
+import type { DiagramDefinition } from '../processes/diagram/process-graph';
+import { TemplateDiagrams } from '../processes/template-diagrams';
 import { useAdminList, useAdminMutation } from './admin-queries';
 
 export interface BundledTemplate {
@@ -9,6 +11,8 @@ export interface BundledTemplate {
   description: string;
   installs: { processes: string[]; queues: string[]; calendars: string[]; messageTemplates: string[]; workflows: string[] };
   installed: boolean;
+  /** The template's process definitions, when the backend sends them (GET /templates does not yet). */
+  processes?: Array<Partial<DiagramDefinition>>;
 }
 
 interface InstallItem {
@@ -70,6 +74,7 @@ export function TemplatesPanel() {
                     Processes: {template.installs.processes.join(', ')} · Queues: {template.installs.queues.join(', ')} · n8n
                     workflows: {template.installs.workflows.length}
                   </p>
+                  <TemplateDiagrams processes={template.processes} />
                   {outcome?.name === template.name ? (
                     <p className="small" role="status">
                       Installed: {outcome.text}

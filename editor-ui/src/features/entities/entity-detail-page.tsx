@@ -32,7 +32,7 @@ export function EntityDetailPage() {
             actions={
               <>
                 {e.type === 'prospect' && can('entities:write') ? <ConvertToClientButton entity={e} /> : null}
-                {can('instances:write') ? <StartWorkflowMenu entity={e} /> : null}
+                {can('instances:launch') ? <StartWorkflowMenu entity={e} /> : null}
               </>
             }
           />

@@ -1,0 +1,16 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { EndNode as EndNodeType } from '../process-graph';
+
+/** Where a case closes; the edge into it carries the decision that led here. */
+export const EndNode = memo(function EndNode({ data, selected }: NodeProps<EndNodeType>) {
+  return (
+    <div
+      className={`flow-node flow-node-end${selected ? ' is-selected' : ''}`}
+      title={data.outcome ? `Ends with "${data.outcome.label}"` : 'End'}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      End
+    </div>
+  );
+});
