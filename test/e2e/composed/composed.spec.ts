@@ -79,6 +79,47 @@ async function casesOf(processKey: string, externalId: string) {
 
 const caseDetail = async (id: string) => (await admin().get(`/instances/${id}`).expect(200)).body;
 
+/** Await Decision in the reviewers queue, one output per decision (after "Timed Out"). */
+const review = (title: string, decisions: string[]) => ({
+  queue: REVIEWERS,
+  title,
+  decisionSource: 'define',
+  decisions: { values: decisions.map((key) => ({ key, label: key[0]!.toUpperCase() + key.slice(1) })) },
+  due: 'none',
+  outputMode: 'perDecision',
+  options: {},
+});
+
+/** Send Templated Message to the case's entity, written inline. */
+const inlineMessage = (subject: string, text: string, attachments = '') => ({
+  source: 'inline',
+  subject,
+  text,
+  toEntity: true,
+  toManager: false,
+  recipients: {},
+  data: '{}',
+  attachments,
+});
+
+/** Relative Delay anchored on a field of the case. */
+const delay = (anchorField: string, amount: number, unit: string, direction: 'before' | 'after', ifPast: 'continue' | 'tooLate') => ({
+  anchorSource: 'field',
+  anchorField,
+  amount,
+  unit,
+  direction,
+  ifPast,
+  options: {},
+});
+
+/** The case once the backend has marked it failed (needs attention). */
+const failedCase = (id: string) =>
+  waitFor('the case to be marked failed', async () => {
+    const detail = await caseDetail(id);
+    return detail.status === 'failed' ? detail : undefined;
+  }, 60_000, 1000);
+
 describe('files: an uploaded PDF reaches the emails sent later', () => {
   const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -87,25 +128,8 @@ describe('files: an uploaded PDF reaches the emails sent later', () => {
       flow('files')
         .webhook('Referral form', 'composed-files')
         .caseflow('Launch Workflow', 'launchWorkflow', launch({ data: '={{ { reason: $json.body.reason } }}' }), { typeVersion: 2 })
-        .caseflow('Review', 'awaitDecision', {
-          queue: REVIEWERS,
-          title: '=Review {{ $json.caseflow.entity.externalId }}: {{ $json.caseflow.data.reason }}',
-          decisionSource: 'define',
-          decisions: { values: [{ key: 'approve', label: 'Approve' }, { key: 'reject', label: 'Reject' }] },
-          due: 'none',
-          outputMode: 'perDecision',
-          options: {},
-        })
-        .caseflow('Send the referral on', 'sendTemplatedMessage', {
-          source: 'inline',
-          subject: '=Referral {{ $json.caseflow.entity.externalId }} accepted',
-          text: '=The referral form is attached.',
-          toEntity: true,
-          toManager: false,
-          recipients: {},
-          data: '{}',
-          attachments: '*',
-        })
+        .caseflow('Review', 'awaitDecision', review('=Review {{ $json.caseflow.entity.externalId }}: {{ $json.caseflow.data.reason }}', ['approve', 'reject']))
+        .caseflow('Send the referral on', 'sendTemplatedMessage', inlineMessage('=Referral {{ $json.caseflow.entity.externalId }} accepted', 'The referral form is attached.', '*'))
         .chain('Referral form', 'Launch Workflow', 'Review')
         .connect('Review', 'Send the referral on', 1)
         .build(),
@@ -167,16 +191,7 @@ describe('files: an uploaded PDF reaches the emails sent later', () => {
           },
           options: {},
         })
-        .caseflow('Confirm with the document', 'sendTemplatedMessage', {
-          source: 'inline',
-          subject: '=We have your referral, {{ $json.caseflow.entity.name }}',
-          text: 'Your document is attached for your records.',
-          toEntity: true,
-          toManager: false,
-          recipients: {},
-          data: '{}',
-          attachments: 'Document',
-        })
+        .caseflow('Confirm with the document', 'sendTemplatedMessage', inlineMessage('=We have your referral, {{ $json.caseflow.entity.name }}', 'Your document is attached for your records.', 'Document'))
         .chain('Refer yourself', 'Launch Workflow', 'Sent a document?', 'Confirm with the document')
         .build(),
     );
@@ -210,25 +225,8 @@ describe('retries: a webhook retried three times runs the steps of its case once
       flow('retries')
         .webhook('Booking webhook', 'composed-retry')
         .caseflow('Launch Workflow', 'launchWorkflow', launch(), { typeVersion: 2 })
-        .caseflow('We have received it', 'sendTemplatedMessage', {
-          source: 'inline',
-          subject: '=We have received {{ $json.caseflow.entity.externalId }}',
-          text: 'Thank you.',
-          toEntity: true,
-          toManager: false,
-          recipients: {},
-          data: '{}',
-          attachments: '',
-        })
-        .caseflow('Review', 'awaitDecision', {
-          queue: REVIEWERS,
-          title: 'Check the booking',
-          decisionSource: 'define',
-          decisions: { values: [{ key: 'approve', label: 'Approve' }] },
-          due: 'none',
-          outputMode: 'perDecision',
-          options: {},
-        })
+        .caseflow('We have received it', 'sendTemplatedMessage', inlineMessage('=We have received {{ $json.caseflow.entity.externalId }}', 'Thank you.'))
+        .caseflow('Review', 'awaitDecision', review('Check the booking', ['approve']))
         .noOp('Already received')
         .noOp('Approved')
         .chain('Booking webhook', 'Launch Workflow', 'We have received it', 'Review')
@@ -278,15 +276,7 @@ describe('dates: an anchor moved into the past leaves on Too Late', () => {
       flow('dates')
         .webhook('Course booking', 'composed-dates')
         .caseflow('Launch Workflow', 'launchWorkflow', launch(), { typeVersion: 2 })
-        .caseflow('3 minutes before the course', 'relativeDelay', {
-          anchorSource: 'field',
-          anchorField: 'data.courseStart',
-          amount: 3,
-          unit: 'minutes',
-          direction: 'before',
-          ifPast: 'tooLate',
-          options: {},
-        })
+        .caseflow('3 minutes before the course', 'relativeDelay', delay('data.courseStart', 3, 'minutes', 'before', 'tooLate'))
         .noOp('Starts soon')
         .noOp('Already started')
         .chain('Course booking', 'Launch Workflow', '3 minutes before the course', 'Starts soon')
@@ -369,10 +359,7 @@ describe('failures: an execution that fails marks its case within a minute', () 
     await callWebhook(url('composed-fails'), { body: { id: 'FAIL-1', name: 'Fay Fail', email: 'fay@example.test' } });
     const [execution] = await waitForExecutions(stack.n8nApi, workflow.id, (e) => e.status === 'error');
     const { id } = await caseOf(PROCESS_KEY, 'FAIL-1');
-    const failed = await waitFor('the case to be marked failed', async () => {
-      const detail = await caseDetail(id);
-      return detail.status === 'failed' ? detail : undefined;
-    }, 60_000, 1000);
+    const failed = await failedCase(id);
     expect(Date.now() - started).toBeLessThan(60_000);
     expect(failed.failure).toMatchObject({
       message: expect.stringContaining('The CRM refused the order'),
@@ -392,15 +379,7 @@ describe('signing: a wrong signing secret is reported on the case and by the cre
       flow('wrong secret', wrongSecretCredentialId)
         .webhook('Event webhook', 'composed-secret')
         .caseflow('Launch Workflow', 'launchWorkflow', launch(), { typeVersion: 2 })
-        .caseflow('An hour after start', 'relativeDelay', {
-          anchorSource: 'field',
-          anchorField: 'data.start',
-          amount: 1,
-          unit: 'hours',
-          direction: 'after',
-          ifPast: 'continue',
-          options: {},
-        })
+        .caseflow('An hour after start', 'relativeDelay', delay('data.start', 1, 'hours', 'after', 'continue'))
         .noOp('Follow up')
         .chain('Event webhook', 'Launch Workflow', 'An hour after start', 'Follow up')
         .build(),
@@ -411,10 +390,7 @@ describe('signing: a wrong signing secret is reported on the case and by the cre
     // Due now: the backend calls the resume URL, and the node refuses a call not signed with its secret.
     await admin().patch(`/instances/${id}/data`).send({ data: { start: isoIn(-3_700_000) } }).expect(200);
 
-    const failed = await waitFor('the refused resume on the case', async () => {
-      const detail = await caseDetail(id);
-      return detail.status === 'failed' ? detail : undefined;
-    }, 60_000, 1000);
+    const failed = await failedCase(id);
     expect(failed.failure).toMatchObject({ source: 'resume', message: expect.stringMatching(/signature/i) });
     const rows = await stack.backend.db.read(() => stack.backend.db.manager.findBy(OutboxTable, { instanceId: id, kind: 'n8n_resume' }));
     expect(rows.map((r) => r.status)).toEqual(['dead']);
