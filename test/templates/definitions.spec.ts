@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INodeTypeDescription } from 'n8n-workflow';
 import { AssignStage } from '../../nodes/AssignStage/AssignStage.node';
@@ -9,11 +9,26 @@ import { Escalate } from '../../nodes/Escalate/Escalate.node';
 import { LaunchWorkflow } from '../../nodes/LaunchWorkflow/LaunchWorkflow.node';
 import { RelativeDelay } from '../../nodes/RelativeDelay/RelativeDelay.node';
 import { SendTemplatedMessage } from '../../nodes/SendTemplatedMessage/SendTemplatedMessage.node';
+import type { IntakeField } from '../../backend/src/database/tables';
+import { checkIntake } from '../../backend/src/processes/intake';
 import { readTemplate } from '../../backend/src/templates/template-files';
 import { startTestApp, type TestApp } from '../../backend/test/support/test-app';
+import { unansweredPaths } from './support/answered-paths';
 
 const TEMPLATES_DIR = join(__dirname, '..', '..', 'templates');
 const NAMES = readdirSync(TEMPLATES_DIR).filter((name) => !name.includes('.')).sort();
+
+interface SampleBody {
+  entity: { name?: string; email?: string; managerEmail?: string; attributes?: Record<string, unknown> };
+  data: Record<string, unknown>;
+}
+
+/** sample-data.json is one webhook body, or one per process keyed by the end of its key (onboarding, offboarding). */
+function sampleFor(name: string, processKey: string): SampleBody | undefined {
+  const samples = JSON.parse(readFileSync(join(TEMPLATES_DIR, name, 'sample-data.json'), 'utf8')) as SampleBody | Record<string, SampleBody>;
+  if ('entity' in samples) return samples as SampleBody;
+  return Object.entries(samples as Record<string, SampleBody>).find(([key]) => processKey.endsWith(key))?.[1];
+}
 
 const NODES = new Map<string, INodeTypeDescription>(
   [AssignStage, AwaitDecision, Caseflow, CaseflowTrigger, Escalate, LaunchWorkflow, RelativeDelay, SendTemplatedMessage].map((Node) => {
@@ -42,6 +57,32 @@ describe.each(NAMES)('template %s', (name) => {
         expect({ file, node: node.name, unknown }).toEqual({ file, node: node.name, unknown: [] });
         expect(Object.keys(node.credentials ?? {})).toEqual(['caseflowApi']);
       }
+    }
+  });
+
+  it('answers every webhook caller before its flow waits, from Launch Workflow v2 and its error output alike', async () => {
+    const template = await readTemplate(TEMPLATES_DIR, name);
+    for (const { file, workflow } of template.workflows) {
+      const hooks = workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.webhook');
+      expect({ file, modes: hooks.map((hook) => hook.parameters.responseMode) }).toEqual({ file, modes: hooks.map(() => 'responseNode') });
+      const launches = workflow.nodes.filter((node) => node.type === 'n8n-nodes-caseflow.launchWorkflow');
+      expect({ file, launches: launches.map((node) => [node.typeVersion, node.onError]) }).toEqual({
+        file,
+        launches: launches.map(() => [2, 'continueErrorOutput']),
+      });
+      for (const hook of hooks) expect({ file, unanswered: unansweredPaths(workflow, hook.name) }).toEqual({ file, unanswered: [] });
+    }
+  });
+
+  it('declares an intake that its sample data passes', async () => {
+    const template = await readTemplate(TEMPLATES_DIR, name);
+    for (const { definition } of template.processes) {
+      const key = String(definition.key);
+      const intake = (definition.intake ?? []) as IntakeField[];
+      const sample = sampleFor(name, key);
+      expect({ key, fields: intake.length > 0, sample: sample !== undefined }).toEqual({ key, fields: true, sample: true });
+      const values = { data: sample!.data, entity: { ...sample!.entity, attributes: sample!.entity.attributes ?? {} } };
+      expect({ key, problems: checkIntake(intake, values) }).toEqual({ key, problems: [] });
     }
   });
 
@@ -94,6 +135,11 @@ describe('POST /templates/:name/install', () => {
     const first = await t.admin.post(`/templates/${name}/install`).expect(200);
     expect(first.body.processes.every((p: { version: number }) => p.version >= 1)).toBe(true);
     expect(first.body.n8n).toBe('not configured');
+    for (const { definition } of (await readTemplate(TEMPLATES_DIR, name)).processes) {
+      const installed = await t.admin.get(`/processes/${String(definition.key)}`).expect(200);
+      const intake = definition.intake as IntakeField[];
+      expect(installed.body.intake).toEqual(intake.map((field) => ({ required: false, ...field })));
+    }
     const before = await snapshot();
     const second = await t.admin.post(`/templates/${name}/install`).expect(200);
     for (const part of ['calendars', 'queues', 'messageTemplates', 'processes']) {

@@ -1,6 +1,7 @@
 import type { MessageResponse } from '../../backend/src/messages/messages.dto';
-import { stageKeys } from './support/cases';
+import { stageKeys, timersLabelled } from './support/cases';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
+import { expectNotFound, expectOneCase, expectRefusedAtIntake } from './support/launches';
 import { runBookings, type BookingsRun } from './scenarios/bookings';
 import { runInvoices, type InvoicesRun } from './scenarios/invoices';
 import { runOnboarding, type OnboardingRun } from './scenarios/onboarding';
@@ -64,6 +65,19 @@ describe('student support referral', () => {
     ]);
   });
 
+  it('answers a repeated referral webhook 200 "exists" with the same case: one received message, one review task', async () => {
+    const run = await runs.referral!;
+    const a = run.escalated;
+    expectOneCase(run.repeated, a.id);
+    expect(to(run, a.entity.email).filter((m) => m.subject === 'We have received a support referral for you')).toHaveLength(1);
+    expect(a.tasks.filter((t) => t.stageKey === 'advisor-review')).toHaveLength(1);
+  });
+
+  it('refuses a referral without a concern with 400 naming data.concern, and creates nothing', async () => {
+    const run = await runs.referral!;
+    expectRefusedAtIntake(run.refused, 'data.concern');
+  });
+
   it('closes a referral only with a comment, and tells the student', async () => {
     const run = await runs.referral!;
     expect(run.closeWithoutComment).toBe(400);
@@ -91,6 +105,20 @@ describe('bookings', () => {
     expect(warnings[0]?.instanceId).toBe(run.certified.id);
   });
 
+  it('answers a repeated booking webhook 200 "exists" with the same case, and confirms it once', async () => {
+    const run = await runs.bookings!;
+    const a = run.certified;
+    expectOneCase(run.repeated, a.id);
+    expect(timersLabelled(a, '2 minutes after booking')).toHaveLength(1);
+    expect(to(run, a.entity.email).filter((m) => m.subject.startsWith('Your place on'))).toHaveLength(1);
+    expect(a.tasks.filter((t) => t.stageKey === 'delivery')).toHaveLength(1);
+  });
+
+  it('refuses a booking without a course start with 400 naming data.courseStart, and creates nothing', async () => {
+    const run = await runs.bookings!;
+    expectRefusedAtIntake(run.refused, 'data.courseStart');
+  });
+
   it('confirms a cancellation to the delegate and tells their manager, then cancels the case and its timers', async () => {
     const run = await runs.bookings!;
     expect(run.cancelled.status).toBe('cancelled');
@@ -102,6 +130,36 @@ describe('bookings', () => {
     expect(manager.map((m) => m.subject)).toEqual(['Delegate B has cancelled First Aid at Work']);
     expect(manager[0]?.text).toContain('Clashes with a client visit');
     expect(run.cancelled.timers.filter((t) => t.status === 'pending')).toEqual([]);
+  });
+
+  it('answers a cancellation 202 "recorded", a repeat of it 200 "exists", and tells the delegate and manager once', async () => {
+    const run = await runs.bookings!;
+    expect(run.cancellation.first).toEqual({ status: 202, body: { caseId: run.cancelled.id, status: 'recorded' } });
+    expect(run.cancellation.repeat).toEqual({ status: 200, body: { caseId: run.cancelled.id, status: 'exists' } });
+    expect(to(run, run.cancelled.entity.email).filter((m) => m.subject.includes('is cancelled'))).toHaveLength(1);
+    expect(to(run, 'manager-b@example.test')).toHaveLength(1);
+    expect(timersLabelled(run.cancelled, '2 minutes after cancellation')).toHaveLength(1);
+  });
+
+  it('sends no confirmation to a delegate who cancels within the two minutes, only the cancellation emails', async () => {
+    const run = await runs.bookings!;
+    const d = run.cancelledEarly;
+    expect(d.status).toBe('cancelled');
+    // The confirmation's time came while the case was still open: the flow resumed, read the cancellation and stopped.
+    expect(timersLabelled(d, '2 minutes after booking').map((t) => t.status)).toEqual(['fired']);
+    expect(run.cancelledEarlyExecution.status).toBe('success');
+    expect(run.cancelledEarlyExecution.nodes).toContain('Still booked?');
+    expect(run.cancelledEarlyExecution.nodes).not.toContain('Send confirmation');
+    expect(stageKeys(d)).toEqual(['booked']);
+    expect(subjectsTo(run, d.entity.email)).toEqual(['Your booking for First Aid at Work is cancelled']);
+    expect(subjectsTo(run, 'manager-d@example.test')).toEqual(['Delegate D has cancelled First Aid at Work']);
+    expect(run.mail.filter((m) => m.instanceId === d.id && m.subject.startsWith('Low viability'))).toEqual([]);
+  });
+
+  it('answers the cancellation of an unknown booking 404 and creates no entity and no case', async () => {
+    const run = await runs.bookings!;
+    expectNotFound(run.unknownCancellation, 'No open booking B-E2E-UNKNOWN');
+    expect(to(run, 'delegate-unknown@example.test')).toEqual([]);
   });
 
   it('sends no warning for a viable course and no certificate for a no-show', async () => {
@@ -127,12 +185,32 @@ describe('invoices', () => {
     expect(subjectsTo(run, run.finance)).toContain('Escalated: invoice INV-E2E-A (Customer A) is 21 days overdue');
   });
 
+  it('answers a repeated invoice webhook 200 "exists" with the same case, and reminds once at the due date', async () => {
+    const run = await runs.invoices!;
+    const a = run.escalated;
+    expectOneCase(run.repeated, a.id);
+    expect(timersLabelled(a, 'At due date')).toHaveLength(1);
+    expect(to(run, a.entity.email).filter((m) => m.subject.endsWith('is due today'))).toHaveLength(1);
+    expect(a.tasks.filter((t) => t.stageKey === 'finance')).toHaveLength(1);
+  });
+
+  it('refuses an invoice without a due date with 400 naming data.dueDate, and creates nothing', async () => {
+    const run = await runs.invoices!;
+    expectRefusedAtIntake(run.refused, 'data.dueDate');
+  });
+
   it('stops as soon as the invoice is paid', async () => {
     const run = await runs.invoices!;
+    expect(run.payment).toEqual({ status: 202, body: { caseId: run.paid.id, status: 'recorded' } });
     expect(run.paid).toMatchObject({ status: 'completed', outcome: 'paid' });
     expect(run.paid.data.paid).toBe(true);
     expect(subjectsTo(run, run.paid.entity.email)).toEqual(['Thank you: invoice INV-E2E-B is paid']);
     expect(run.paid.timers.filter((t) => t.status === 'pending')).toEqual([]);
+  });
+
+  it('answers the payment of an unknown invoice 404 and creates no entity and no case', async () => {
+    const run = await runs.invoices!;
+    expectNotFound(run.unknownPayment, 'No open invoice INV-E2E-UNKNOWN');
   });
 });
 
@@ -146,6 +224,17 @@ describe('employee onboarding and offboarding', () => {
     expect(welcome).toHaveLength(1);
     expect(welcome[0]?.recipients.sort()).toEqual(['boss-a@example.test', 'employee-a@example.test']);
     expect(run.onboarded.escalations).toEqual([]);
+  });
+
+  it('answers a repeated onboarding webhook 200 "exists" with the same case: HR entered once, one HR task', async () => {
+    const run = await runs.onboarding!;
+    expectOneCase(run.repeated, run.onboarded.id);
+    expect(run.onboarded.tasks.filter((t) => t.stageKey === 'hr')).toHaveLength(1);
+  });
+
+  it('refuses an onboarding without a start date with 400 naming data.startDate, and creates nothing', async () => {
+    const run = await runs.onboarding!;
+    expectRefusedAtIntake(run.refused, 'data.startDate');
   });
 
   it('escalates an overdue IT stage to the people team leads', async () => {
@@ -168,6 +257,13 @@ describe('employee onboarding and offboarding', () => {
     expect(stageKeys(run.offboarded)).toEqual(['handover', 'it-revoke', 'hr-final']);
     expect(subjectsTo(run, 'boss-c@example.test')).toEqual(['Employee C is leaving on 29 January 2027: handover needed']);
     expect(subjectsTo(run, 'employee-c@example.test')).toEqual(['Thank you, Employee C']);
+  });
+
+  it('answers a repeated offboarding webhook 200 "exists" with the same case: one notice, one handover task', async () => {
+    const run = await runs.onboarding!;
+    expectOneCase(run.repeatedOffboarding, run.offboarded.id);
+    expect(to(run, 'boss-c@example.test')).toHaveLength(1);
+    expect(run.offboarded.tasks.filter((t) => t.stageKey === 'handover')).toHaveLength(1);
   });
 });
 

@@ -99,7 +99,8 @@ describe('npm start (the local stack)', () => {
       data: { bookedAt: new Date(Date.now() - 115_000).toISOString(), courseTitle: 'Stack Course', courseStart: new Date(Date.now() + 40 * 86_400_000).toISOString(), viability: 0.9 },
     };
     const hook = await fetch(`http://127.0.0.1:${ports.n8n}/webhook/caseflow-booking`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(booking) });
-    expect(hook.status).toBe(200);
+    expect(hook.status).toBe(201);
+    expect(await hook.json()).toMatchObject({ status: 'created' });
     await waitFor('the booking confirmation in the mailbox', async () => {
       const mail = await get<{ items: Array<{ subject: string; recipients: string[] }> }>(cookie, '/mailbox?limit=200');
       return mail.items.some((m) => m.recipients.includes('stack.tester@example.test') && m.subject === 'Your place on Stack Course is confirmed');

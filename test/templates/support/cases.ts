@@ -15,11 +15,14 @@ export interface InstanceView {
   status: string;
   outcome: string | null;
   currentStage: { key: string } | null;
+  /** The n8n execution that launched the case. */
+  n8nExecutionId: string | null;
   entity: { externalId: string; email: string };
   data: Record<string, unknown>;
   stageVisits: Array<{ stageKey: string; ownerQueue: { key: string } | null; exitedAt: string | null }>;
   escalations: Array<{ toQueue?: { key: string } | null; reason: string }>;
-  timers: Array<{ status: string; fireAt: string }>;
+  tasks: Array<{ stageKey: string | null; queue: { key: string } | null; title: string; status: string }>;
+  timers: Array<{ label: string; status: string; fireAt: string }>;
 }
 
 const FULL_DAY = [['00:00', '24:00']];
@@ -61,3 +64,6 @@ export async function ended(admin: Client, id: string, timeoutMs = 60_000): Prom
 }
 
 export const stageKeys = (instance: InstanceView): string[] => instance.stageVisits.map((v) => v.stageKey);
+
+/** The timers a Relative Delay registered under its label: one per wait of the case's flow. */
+export const timersLabelled = (instance: InstanceView, label: string): InstanceView['timers'] => instance.timers.filter((t) => t.label === label);

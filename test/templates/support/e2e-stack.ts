@@ -5,6 +5,12 @@ import { startTestApp, type Client, type TestApp } from '../../../backend/test/s
 import { packNodes } from './pack';
 import { WallClock } from './wall-clock';
 
+/** What a template's Respond to Webhook node answered: its status and JSON body. */
+export interface WebhookAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
 export interface E2eStack {
   n8n: N8nInstance;
   n8nApi: N8nApi;
@@ -15,7 +21,10 @@ export interface E2eStack {
   install(name: string): Promise<InstallResultResponse>;
   /** Adds a new reviewer to each queue and returns their clients by queue key. */
   staffQueues(queueKeys: string[]): Promise<Record<string, { client: Client; email: string; id: string }>>;
-  callWebhook(path: string, body: unknown): Promise<void>;
+  /** POSTs to a production webhook and returns n8n's answer; throws unless it is 2xx. */
+  callWebhook(path: string, body: unknown): Promise<WebhookAnswer>;
+  /** POSTs to a production webhook and returns whatever n8n answers (for refusals). */
+  tryWebhook(path: string, body: unknown): Promise<WebhookAnswer>;
   mailbox(): Promise<MessageResponse[]>;
   stop(): Promise<void>;
 }
@@ -45,6 +54,10 @@ export async function startE2eStack(): Promise<E2eStack> {
     });
     // The app holds this very config object: from now on it knows n8n, as with N8N_URL and friends set.
     app.config.n8n = { url: n8n.baseUrl, apiKey, credentialId: credential.id, webhookBaseUrl: n8n.baseUrl };
+    const post = async (path: string, body: unknown): Promise<WebhookAnswer> => {
+      const response = await callWebhook(productionWebhookUrl(n8n.baseUrl, path), { body });
+      return { status: response.status, body: response.body as Record<string, unknown> };
+    };
     return {
       n8n,
       n8nApi,
@@ -67,9 +80,11 @@ export async function startE2eStack(): Promise<E2eStack> {
         return staff;
       },
       callWebhook: async (path, body) => {
-        const response = await callWebhook(productionWebhookUrl(n8n.baseUrl, path), { body });
-        ok(response.status, `webhook ${path}`, response.body);
+        const answer = await post(path, body);
+        ok(answer.status, `webhook ${path}`, answer.body);
+        return answer;
       },
+      tryWebhook: post,
       mailbox: async () => {
         const res = await app.admin.get('/mailbox?limit=200');
         ok(res.status, 'mailbox', res.body);
