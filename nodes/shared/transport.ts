@@ -173,10 +173,12 @@ export function toCaseflowApiError(node: INode, error: unknown, url: string): No
 	if (status === undefined) {
 		const code = findNetworkCode(failure);
 		const reason = code ? NETWORK_FAILURES[code] : (failure.message ?? 'no response');
+		// 503 for the caller: a flow answering its webhook from the error output says "try again later".
 		return new NodeApiError(node, { message: reason } as JsonObject, {
 			message: `Could not reach the Caseflow backend at ${url}: ${reason}`,
 			description:
 				'Check the Base URL in the Caseflow API credential (the address of the Caseflow backend, e.g. http://localhost:3000) and that the backend is running.',
+			httpCode: '503',
 		});
 	}
 

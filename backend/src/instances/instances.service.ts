@@ -168,7 +168,7 @@ export class InstancesService {
       if (CLOSED.has(instance.status)) throw new ConflictException(`Instance ${instance.id} is ${instance.status}; it cannot be attached.`);
       // The first execution to attach runs the case's steps; a repeat of the launch webhook must not.
       const outcome: LaunchOutcome = instance.n8nExecutionId === null ? 'attached' : 'existing';
-      if (dto.n8nExecutionId && dto.n8nExecutionId !== instance.n8nExecutionId) {
+      if (outcome === 'attached' && dto.n8nExecutionId) {
         const now = this.clock.now();
         await this.repository.update(instance.id, { n8nExecutionId: dto.n8nExecutionId, updatedAt: now });
         Object.assign(instance, { n8nExecutionId: dto.n8nExecutionId, updatedAt: now });

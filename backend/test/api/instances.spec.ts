@@ -78,7 +78,17 @@ describe('instances', () => {
         .post('/instances')
         .send({ processKey: 'referral', instanceId: created.body.id, n8nExecutionId: '777' })
         .expect(200);
-      expect(attached.body).toMatchObject({ id: created.body.id, n8nExecutionId: '777' });
+      expect(attached.body).toMatchObject({ id: created.body.id, n8nExecutionId: '777', launch: 'attached' });
+      expect(created.body.launch).toBe('created');
+      // A repeat of the launch webhook (another execution) finds a case that already ran: it keeps its first execution.
+      const again = await t.automation
+        .post('/instances')
+        .send({ processKey: 'referral', instanceId: created.body.id, n8nExecutionId: '778' })
+        .expect(200);
+      expect(again.body).toMatchObject({ id: created.body.id, n8nExecutionId: '777', launch: 'existing' });
+      const repeat = await t.automation.post('/instances').send({ processKey: 'referral', entity: student(5), idempotencyKey: 'k-5' }).expect(201);
+      const repeated = await t.automation.post('/instances').send({ processKey: 'referral', entity: student(5), idempotencyKey: 'k-5' }).expect(200);
+      expect(repeated.body).toMatchObject({ id: repeat.body.id, launch: 'existing' });
     });
 
     it('calls the launch webhook through the outbox when a signed-in user starts a case', async () => {

@@ -96,5 +96,7 @@ describe('caseflowRequest', () => {
 		const error = (await caseflowRequest.call(context, { method: 'GET', path: '/queues' }).catch((e: unknown) => e)) as NodeApiError;
 		expect(error.message).toBe('Could not reach the Caseflow backend at http://caseflow.test/api/v1/queues: the connection was refused');
 		expect(error.description).toContain('Check the Base URL in the Caseflow API credential');
+		// So a flow answering its caller from the error output says "try again later", not "bad request".
+		expect(error.httpCode).toBe('503');
 	});
 });
