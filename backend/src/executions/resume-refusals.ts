@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from '../auth/actor';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { OutboxKind, OutboxTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
-import { DeliveryError, DeliveryObserver } from '../outbox/deliverer';
+import { DeliveryError, DeliveryObserver, DeliveryResult } from '../outbox/deliverer';
 import { OutboxService } from '../outbox/outbox.service';
 import { resumeExecutionId } from '../outbox/resume-target';
 import { CaseFailures } from './case-failures.service';
@@ -32,8 +32,23 @@ export class ResumeRefusals implements DeliveryObserver, OnModuleInit {
     this.outbox.observe(this);
   }
 
-  async delivered(item: OutboxTable): Promise<void> {
+  async delivered(item: OutboxTable, result?: DeliveryResult): Promise<void> {
     const executionId = resumeExecutionId(item.target);
+    if (result?.notTaken) {
+      // Not a failure (n8n may have ended the wait itself, or another call resumed it), but the case
+      // shows that this decision or timer continued nothing, and n8n's reason.
+      const instance = item.instanceId ? await this.repository.findInstance(item.instanceId) : null;
+      if (instance) {
+        await this.events.record(SYSTEM_ACTOR, 'delivery.not_taken', { instanceId: instance.id, entityId: instance.entityId }, {
+          deliveryId: item.id,
+          wait: item.payload.kind ?? null,
+          executionId,
+          status: result.notTaken.status,
+          reason: result.notTaken.reason,
+        });
+      }
+      return;
+    }
     if (item.instanceId && executionId) await this.repository.markResumed(item.instanceId, executionId);
   }
 

@@ -18,13 +18,15 @@ export class DeliveryError extends Error {
  */
 export interface DeliveryObserver {
   readonly kinds: OutboxKind[];
-  delivered?(item: OutboxTable): Promise<void>;
+  delivered?(item: OutboxTable, result?: DeliveryResult): Promise<void>;
   deadLettered?(item: OutboxTable, error: unknown): Promise<void>;
 }
 
 export interface DeliveryResult {
   /** Recorded as the row's last note, e.g. why a 409 from n8n still counts as delivered. */
   note?: string;
+  /** The receiver answered, but nothing waited for the call any more (n8n's 409), with its reason. */
+  notTaken?: { status: number; reason: string };
 }
 
 export interface Deliverer {

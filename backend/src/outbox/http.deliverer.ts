@@ -74,7 +74,7 @@ export class HttpDeliverer implements Deliverer {
     // The execution is no longer waiting: another call resumed it, an earlier attempt's answer was
     // lost, or n8n ended the wait itself (Await Decision's time limit). Nothing is left to do here; an
     // execution that finished with an error is reported by the execution sweep.
-    if (status === 409) return { note: `n8n: the execution was no longer waiting (${reason})` };
+    if (status === 409) return { note: `n8n: the execution was no longer waiting (${reason})`, notTaken: { status, reason } };
     if (status === 404) throw failed(reason === response.statusText ? 'not found (n8n may be starting up)' : reason);
     throw failed(reason, !isRetryable(status));
   }

@@ -8,7 +8,7 @@ import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Database } from '../database/database';
 import { OutboxKind, OutboxTable } from '../database/tables';
-import type { DeliveryObserver } from './deliverer';
+import type { DeliveryObserver, DeliveryResult } from './deliverer';
 
 export interface OutboxItem {
   kind: OutboxKind;
@@ -73,8 +73,8 @@ export class OutboxService {
   }
 
   /** Called by the worker, in a transaction, once a delivery is marked delivered. */
-  async notifyDelivered(item: OutboxTable): Promise<void> {
-    for (const observer of this.observers) if (observer.kinds.includes(item.kind)) await observer.delivered?.(item);
+  async notifyDelivered(item: OutboxTable, result?: DeliveryResult): Promise<void> {
+    for (const observer of this.observers) if (observer.kinds.includes(item.kind)) await observer.delivered?.(item, result);
   }
 
   /** Called by the worker, in a transaction, once a delivery is dead-lettered. */

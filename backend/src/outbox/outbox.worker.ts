@@ -158,7 +158,7 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
       if (!deliverer) throw new DeliveryError(`nothing delivers "${item.kind}" items`, true);
       const result = await deliverer.deliver(item, this.shutdown.signal);
       await this.db.transaction(() => this.repository.markDelivered(item.id, attempts, this.clock.now()));
-      await this.tell(item, () => this.outbox.notifyDelivered(item));
+      await this.tell(item, () => this.outbox.notifyDelivered(item, result ?? undefined));
       if (result?.note) this.logger.log(`${item.kind} ${item.id}: ${result.note}`);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -137,6 +137,9 @@ describe('a resume n8n refuses', () => {
     const instance = (await t.admin.get(`/instances/${instanceId}`)).body;
     expect(instance.status).not.toBe('failed');
     expect(instance.failure).toBeNull();
+    // …but the case says that this call continued nothing, with n8n's reason.
+    const events = await t.db.read(() => t.db.manager.findBy(EventTable, { instanceId, type: 'delivery.not_taken' }));
+    expect(events).toEqual([expect.objectContaining({ data: expect.objectContaining({ status: 409, reason: 'The execution "83" has finished already.', executionId: '83' }) })]);
   });
 
   it('leaves a closed case closed when a resume for it is refused', async () => {

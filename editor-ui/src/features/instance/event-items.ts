@@ -31,6 +31,8 @@ function describe(event: TimelineEvent): Line | null {
       return { kind: 'event', title: d.source === 'resume' ? 'Needs attention: n8n refused to resume' : `Needs attention: the execution failed${text(d.node) ? ` in ${text(d.node)}` : ''}`, detail: text(d.message) ?? '' };
     case 'instance.retried':
       return { kind: 'event', title: 'Retried', detail: joined(text(d.newExecutionId) ? `new execution ${text(d.newExecutionId)}` : null, actorText(event)) };
+    case 'delivery.not_taken':
+      return { kind: 'event', title: `n8n no longer waited: execution ${text(d.executionId) ?? ''} went on without this ${text(d.wait) ?? 'call'}`.trim(), detail: text(d.reason) ?? '' };
     case 'delivery.refused':
       return { kind: 'event', title: `n8n refused to resume execution ${text(d.executionId) ?? ''}`.trim(), detail: text(d.reason) ?? '' };
     case 'instance.stalled':
