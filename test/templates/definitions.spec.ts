@@ -129,6 +129,12 @@ describe('POST /templates/:name/install', () => {
     const res = await t.admin.get('/templates').expect(200);
     expect(res.body.map((x: { name: string }) => x.name)).toEqual(NAMES);
     expect(res.body.every((x: { installed: boolean }) => !x.installed)).toBe(true);
+    // The gallery draws each template's processes before install: their definitions come with the list.
+    for (const listed of res.body as Array<{ name: string; processes: Array<{ key: string; stages: Array<{ key: string }> }> }>) {
+      const files = await readTemplate(TEMPLATES_DIR, listed.name);
+      expect(listed.processes.map((p) => p.key)).toEqual(files.processes.map((p) => String(p.definition.key)));
+      expect(listed.processes[0]!.stages.map((s) => s.key)).toEqual((files.processes[0]!.definition.stages as Array<{ key: string }>).map((s) => s.key));
+    }
   });
 
   it.each(NAMES)('installs %s, and installing it again changes nothing', async (name) => {

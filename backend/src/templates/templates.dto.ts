@@ -11,6 +11,18 @@ export interface TemplateResponse {
   };
   /** Every process of the template has a published version. */
   installed: boolean;
+  /** The process definitions it installs, so the gallery can draw them before anything is installed. */
+  processes: TemplateProcessResponse[];
+}
+
+export interface TemplateProcessResponse {
+  key: string;
+  name: string;
+  entityTypes: unknown;
+  stages: unknown;
+  decisions: unknown;
+  intake: unknown;
+  calendarKey: string | null;
 }
 
 export type Change = 'created' | 'updated' | 'unchanged';

@@ -97,6 +97,15 @@ export class TemplatesService {
         workflows: template.workflows.map((w) => w.workflow.name),
       },
       installed: published.every(Boolean),
+      processes: template.processes.map(({ definition }) => ({
+        key: String(definition.key),
+        name: String(definition.name ?? definition.key),
+        entityTypes: definition.entityTypes ?? [],
+        stages: definition.stages ?? [],
+        decisions: definition.decisions ?? [],
+        intake: definition.intake ?? [],
+        calendarKey: typeof definition.calendarKey === 'string' ? definition.calendarKey : null,
+      })),
     };
   }
 }

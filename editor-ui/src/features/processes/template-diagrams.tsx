@@ -6,8 +6,8 @@ import type { DiagramDefinition } from './diagram/process-graph';
 const ProcessDiagram = lazy(() => import('./diagram/process-diagram'));
 
 /**
- * A template's processes drawn before it is installed. The gallery response (GET /templates) does
- * not carry the definitions yet, so this draws only those that come with their stages.
+ * A template's processes drawn before it is installed, from the definitions the gallery response
+ * (GET /templates) carries; a process without stages has nothing to draw.
  */
 export function TemplateDiagrams({ processes }: { processes: Array<Partial<DiagramDefinition>> | undefined }) {
   const [open, setOpen] = useState(false);
