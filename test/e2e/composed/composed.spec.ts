@@ -79,6 +79,10 @@ async function casesOf(processKey: string, externalId: string) {
 
 const caseDetail = async (id: string) => (await admin().get(`/instances/${id}`).expect(200)).body;
 
+/** The message sent for a case, as stored (attachments with their content), once there is one. */
+const messageOf = async (instanceId: string) =>
+  (await stack.backend.db.read(() => stack.backend.db.manager.findOneBy(MessageTable, { instanceId }))) ?? undefined;
+
 /** Await Decision in the reviewers queue, one output per decision (after "Timed Out"). */
 const review = (title: string, decisions: string[]) => ({
   queue: REVIEWERS,
@@ -153,7 +157,7 @@ describe('files: an uploaded PDF reaches the emails sent later', () => {
     await decide(stack.reviewer.client, task.id, 'approve');
 
     const message = await waitFor('the message with the attachment', async () =>
-      (await stack.backend.db.read(() => stack.backend.db.manager.findOneBy(MessageTable, { instanceId: created!.id }))) ?? undefined,
+      messageOf(created!.id),
     );
     expect(message!.recipients).toEqual(['filo@example.test']);
     expect(message!.attachments).toEqual([expect.objectContaining({ filename: 'referral.pdf', contentType: 'application/pdf' })]);
@@ -208,7 +212,7 @@ describe('files: an uploaded PDF reaches the emails sent later', () => {
 
     const created = await waitFor('the FORM-1 case', async () => (await casesOf(PROCESS_KEY, 'FORM-1'))[0]);
     const message = await waitFor('the confirmation', async () =>
-      (await stack.backend.db.read(() => stack.backend.db.manager.findOneBy(MessageTable, { instanceId: created.id }))) ?? undefined,
+      messageOf(created.id),
     );
     expect(message.subject).toBe('We have your referral, Fran Form');
     expect(message.attachments).toEqual([expect.objectContaining({ filename: 'transcript.pdf', contentType: 'application/pdf' })]);
@@ -299,9 +303,8 @@ describe('dates: an anchor moved into the past leaves on Too Late', () => {
 });
 
 describe('intake: a malformed intake gets a 4xx and creates nothing', () => {
-  let intakeWorkflow: Workflow;
   beforeAll(async () => {
-    intakeWorkflow = await deploy(
+    await deploy(
       flow('intake')
         .webhook('Intake webhook', 'composed-intake', { respond: 'responseNode' })
         .caseflow('Launch Workflow', 'launchWorkflow', {
