@@ -21,11 +21,13 @@ import { EscalationsModule } from './escalations/escalations.module';
 import { TimersModule } from './timers/timers.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { ReportsModule } from './reports/reports.module';
+import { LiveMapModule } from './live-map/live-map.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { WaitsModule } from './waits/waits.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { UiModule } from './ui/ui.module';
 import { TemplatesModule } from './templates/templates.module';
+import { N8nWorkflowsModule } from './n8n-workflows/n8n-workflows.module';
 
 export interface AppOptions {
   clock?: Clock;
@@ -70,11 +72,13 @@ export class AppModule {
         TimersModule,
         WebhooksModule,
         ReportsModule,
+        LiveMapModule,
         OutboxModule,
         WaitsModule,
         SchedulerModule,
         UiModule,
         TemplatesModule,
+        N8nWorkflowsModule,
       ],
     };
   }

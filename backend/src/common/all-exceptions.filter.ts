@@ -7,6 +7,8 @@ interface ErrorBody {
   error: string;
   message: string;
   details?: unknown;
+  problems?: unknown;
+  plan?: unknown;
   correlationId?: string;
 }
 
@@ -47,12 +49,16 @@ function fromHttpException(exception: HttpException): ErrorBody {
   const statusCode = exception.getStatus();
   const response = exception.getResponse();
   if (typeof response === 'string') return { statusCode, error: HttpStatus[statusCode] ?? 'Error', message: response };
-  const { message, error, details } = response as { message?: unknown; error?: string; details?: unknown };
+  const { message, error, details, problems, plan } = response as { message?: unknown; error?: string; details?: unknown; problems?: unknown; plan?: unknown };
   return {
     statusCode,
     error: error ?? HttpStatus[statusCode] ?? 'Error',
     message: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
     ...(details !== undefined ? { details } : {}),
+    // A refused publish lists the flow's problems, in the shape POST /processes/check answers with.
+    ...(problems !== undefined ? { problems } : {}),
+    // A refused n8n workflow generation carries its plan (what it would overwrite).
+    ...(plan !== undefined ? { plan } : {}),
   };
 }
 

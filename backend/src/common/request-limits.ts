@@ -26,10 +26,12 @@ const ATTACHMENTS: RouteLimits = { bodyBytes: Number.POSITIVE_INFINITY, keys: 2_
 const BY_ROUTE: Record<string, RouteLimits> = {
   'POST /api/v1/messages': ATTACHMENTS,
   'POST /api/v1/processes': DESIGN,
+  'POST /api/v1/processes/check': DESIGN,
   'PATCH /api/v1/processes/:key/draft': DESIGN,
   'POST /api/v1/processes/:key/draft': DESIGN,
   'PATCH /api/v1/processes/:key/versions/:version': DESIGN,
   'POST /api/v1/message-templates': DESIGN,
+  'POST /api/v1/process-maps/from-n8n': DESIGN,
 };
 
 export function limitsFor(method: string, routeUrl: string | undefined, largestBody: number): RouteLimits {

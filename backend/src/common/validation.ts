@@ -6,7 +6,8 @@ export interface FieldError {
   messages: string[];
 }
 
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+/** One entry per offending field, nested fields spelled like `stages[1].ownerQueue`. */
+export function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const index = /^\d+$/.test(error.property);
     const field = index ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;

@@ -26,6 +26,7 @@ import {
   toInstanceResponse,
   UpdateDataDto,
 } from './instances.dto';
+import { N8nWorkflowLinksRepository } from '../n8n-workflows/n8n-workflow-links.repository';
 import { InstancesRepository } from './instances.repository';
 import { checkListFilters, statusesOf } from './list-filters';
 import { assertIntake, intakeReadsEntity, launchIntakeValues } from './launch-intake';
@@ -62,6 +63,7 @@ export class InstancesService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly scope: CaseScopeService,
+    private readonly n8nWorkflows: N8nWorkflowLinksRepository,
   ) {}
 
   async launch(actor: Actor, dto: LaunchInstanceDto): Promise<LaunchResult> {
@@ -90,6 +92,7 @@ export class InstancesService {
       const existing = await this.repository.findByIdempotencyKey(process.key, dto.idempotencyKey);
       if (existing) return { instance: await this.response(existing), created: false, outcome: 'existing' };
     }
+    await this.processes.assertLaunchable(process.key);
     // Everything a launch must satisfy is checked before its first write, the entity upsert.
     const target = await this.launchTarget(dto, process);
     const { type, externalId } = target.input ?? target.stored;
@@ -143,12 +146,14 @@ export class InstancesService {
     throw new BadRequestException('entity: give either "entity" (type, externalId, …) or "entityId".');
   }
 
-  /** A case started from the UI runs its n8n flow: the process's launch webhook is called for it. */
+  /** A case started from the UI runs its n8n flow: the process's launch webhook (else its generated workflow's) is called for it. */
   private async callLaunchWebhook(actor: Actor, process: ProcessTable, instance: InstanceTable, entity: EntityTable): Promise<void> {
-    if (actor.type !== 'user' || !process.launchWebhookUrl) return;
+    if (actor.type !== 'user') return;
+    const target = process.launchWebhookUrl ?? (await this.n8nWorkflows.webhookUrlOf(process.key));
+    if (!target) return;
     await this.outbox.enqueue({
       kind: 'webhook',
-      target: process.launchWebhookUrl,
+      target,
       payload: { instanceId: instance.id, processKey: process.key, entity: this.entitySummary(entity), data: instance.data },
       idempotencyKey: `launch:${instance.id}`,
       instanceId: instance.id,

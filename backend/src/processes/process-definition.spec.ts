@@ -1,10 +1,12 @@
-import { applyEdit, checkDefinition, DefinitionReferences, EMPTY_DEFINITION, ProcessDefinition, referencedNames } from './process-definition';
+import { checkDefinition } from './definition-problems';
+import { applyEdit, DefinitionReferences, EMPTY_DEFINITION, ProcessDefinition, referencedNames } from './process-definition';
 
 const refs = (over: Partial<DefinitionReferences> = {}): DefinitionReferences => ({
   queues: new Set(['advisors', 'finance']),
   calendars: new Set(['default']),
   entityTypes: new Set(['student', 'invoice']),
   users: new Set(['u-1', 'boss@example.test']),
+  templates: new Set(['welcome']),
   ...over,
 });
 
@@ -73,7 +75,7 @@ describe('referencedNames', () => {
         { key: 'b', name: 'B', ownerQueue: 'advisors' },
       ],
     };
-    expect(referencedNames(definition)).toEqual({ queues: ['advisors', 'finance'], calendars: ['default'], entityTypes: ['student'], users: ['u-1'] });
+    expect(referencedNames(definition)).toEqual({ queues: ['advisors', 'finance'], calendars: ['default'], entityTypes: ['student'], users: ['u-1'], templates: [] });
   });
 });
 

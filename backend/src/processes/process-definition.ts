@@ -1,13 +1,13 @@
-import type { FieldError } from '../common/validation';
 import type { DecisionDefinition, EscalationStep, IntakeField, ProcessTable, StageDefinition } from '../database/tables';
-import { checkIntakeDefinition } from './intake';
+import { readFlow } from './flow-shape';
+import type { ProcessFlow } from './process-flow';
 import type { DecisionDto, EscalationStepDto, IntakeFieldDto, StageDto } from './process-definition.dto';
 import type { UpdateProcessDto } from './processes.dto';
 
 /** The editable part of a process version. */
 export type ProcessDefinition = Pick<
   ProcessTable,
-  'name' | 'description' | 'entityTypes' | 'stages' | 'decisions' | 'intake' | 'calendarKey' | 'launchWebhookUrl'
+  'name' | 'description' | 'entityTypes' | 'stages' | 'decisions' | 'intake' | 'calendarKey' | 'launchWebhookUrl' | 'flow'
 >;
 
 export const DEFINITION_FIELDS = [
@@ -19,6 +19,7 @@ export const DEFINITION_FIELDS = [
   'intake',
   'calendarKey',
   'launchWebhookUrl',
+  'flow',
 ] as const;
 
 /** What a definition points at, to be looked up before it is accepted. */
@@ -28,6 +29,8 @@ export interface DefinitionReferences {
   entityTypes: Set<string>;
   /** User ids and (lower-cased) emails. */
   users: Set<string>;
+  /** Message template keys. */
+  templates: Set<string>;
 }
 
 const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
@@ -78,6 +81,7 @@ export function applyEdit(current: ProcessDefinition, edit: UpdateProcessDto): P
     intake: edit.intake ? edit.intake.map(toIntakeField) : current.intake,
     calendarKey: edit.calendarKey === undefined ? current.calendarKey : edit.calendarKey,
     launchWebhookUrl: edit.launchWebhookUrl === undefined ? current.launchWebhookUrl : edit.launchWebhookUrl,
+    flow: edit.flow === undefined ? (current.flow ?? null) : toFlow(edit.flow),
   };
 }
 
@@ -90,67 +94,27 @@ export const EMPTY_DEFINITION: ProcessDefinition = {
   intake: [],
   calendarKey: null,
   launchWebhookUrl: null,
+  flow: null,
 };
 
+/** A copy with only the fields a flow has (its shape was checked with assertFlowShape). */
+const toFlow = (flow: ProcessFlow | null): ProcessFlow | null => (flow === null ? null : readFlow(flow).flow);
+
 export function referencedNames(definition: ProcessDefinition): Record<keyof DefinitionReferences, string[]> {
-  const steps = definition.stages.flatMap((stage) => stage.escalation ?? []);
+  const ladders = definition.stages.flatMap((stage) => stage.escalation ?? []);
+  const steps = definition.flow?.steps ?? [];
   const unique = (values: Array<string | null | undefined>) => [...new Set(values.filter(given))];
   return {
-    queues: unique([...definition.stages.map((s) => s.ownerQueue), ...steps.map((step) => step.toQueue)]),
+    queues: unique([
+      ...definition.stages.map((s) => s.ownerQueue),
+      ...ladders.map((step) => step.toQueue),
+      ...steps.map((step) => (step.kind === 'decision' ? step.queue : step.kind === 'message' || step.kind === 'escalate' ? step.toQueue : undefined)),
+    ]),
     calendars: unique([definition.calendarKey, ...definition.stages.map((s) => s.calendar)]),
     entityTypes: unique(definition.entityTypes),
-    users: unique(steps.map((step) => step.toUser)),
+    users: unique([...ladders.map((step) => step.toUser), ...steps.map((step) => (step.kind === 'escalate' ? step.toUser : undefined))]),
+    templates: unique(steps.map((step) => (step.kind === 'message' ? step.template : undefined))),
   };
 }
 
-/** Rules that span fields or need the database; the DTOs have already checked each field alone. */
-export function checkDefinition(definition: ProcessDefinition, refs: DefinitionReferences): FieldError[] {
-  const errors: FieldError[] = [];
-  const add = (field: string, message: string) => errors.push({ field, messages: [message] });
-  const firstIndex = new Map<string, number>();
-  const once = (scope: string, value: string, field: string, index: number) => {
-    const seen = firstIndex.get(`${scope}:${value}`);
-    if (seen === undefined) firstIndex.set(`${scope}:${value}`, index);
-    else add(field, `"${value}" is already used by ${scope}[${seen}]`);
-  };
-
-  if (definition.stages.length === 0) add('stages', 'a process needs at least one stage');
-  definition.entityTypes.forEach((type, i) => {
-    once('entityTypes', type, `entityTypes[${i}]`, i);
-    if (!refs.entityTypes.has(type)) add(`entityTypes[${i}]`, `unknown entity type "${type}"`);
-  });
-  if (given(definition.calendarKey) && !refs.calendars.has(definition.calendarKey)) {
-    add('calendarKey', `unknown calendar "${definition.calendarKey}"`);
-  }
-  definition.stages.forEach((stage, i) => {
-    const at = `stages[${i}]`;
-    once('stages', stage.key, `${at}.key`, i);
-    if (given(stage.ownerQueue) && !refs.queues.has(stage.ownerQueue)) add(`${at}.ownerQueue`, `unknown queue "${stage.ownerQueue}"`);
-    if (given(stage.calendar) && !refs.calendars.has(stage.calendar)) add(`${at}.calendar`, `unknown calendar "${stage.calendar}"`);
-    if ((stage.escalation?.length ?? 0) > 0 && !given(stage.slaMinutes)) {
-      add(`${at}.slaMinutes`, 'an escalation ladder needs an SLA to measure against');
-    }
-    (stage.escalation ?? []).forEach((step, j) => checkStep(step, given(stage.ownerQueue), `${at}.escalation[${j}]`, refs, add));
-  });
-  definition.decisions.forEach((decision, i) => once('decisions', decision.key, `decisions[${i}].key`, i));
-  errors.push(...checkIntakeDefinition(definition.intake));
-  return errors;
-}
-
-function checkStep(
-  step: EscalationStep,
-  stageHasOwner: boolean,
-  at: string,
-  refs: DefinitionReferences,
-  add: (field: string, message: string) => void,
-): void {
-  if (given(step.atPercent) === given(step.afterBreachMinutes)) add(at, 'give exactly one of atPercent or afterBreachMinutes');
-  // Without a target, an escalation goes to the supervisor queue of the stage's owner queue.
-  if (step.action === 'escalate' && !given(step.toQueue) && !given(step.toUser) && !stageHasOwner) {
-    add(at, 'an "escalate" step needs toQueue or toUser, or a stage ownerQueue whose supervisor queue takes it');
-  }
-  if (given(step.toQueue) && !refs.queues.has(step.toQueue)) add(`${at}.toQueue`, `unknown queue "${step.toQueue}"`);
-  if (given(step.toUser) && !refs.users.has(step.toUser) && !refs.users.has(step.toUser.toLowerCase())) {
-    add(`${at}.toUser`, `unknown user "${step.toUser}"`);
-  }
-}
+export const knownUser = (refs: DefinitionReferences, user: string): boolean => refs.users.has(user) || refs.users.has(user.toLowerCase());

@@ -7,10 +7,14 @@ import { Database } from '../database/database';
 import { isUniqueViolation } from '../database/errors';
 import type { ProcessTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
-import { applyEdit, checkDefinition, DEFINITION_FIELDS, EMPTY_DEFINITION, ProcessDefinition, referencedNames } from './process-definition';
+import { checkDefinition } from './definition-problems';
+import { assertFlowShape } from './flow-shape';
+import { ProcessArchivesRepository } from './process-archives.repository';
+import { applyEdit, DEFINITION_FIELDS, EMPTY_DEFINITION, ProcessDefinition, referencedNames } from './process-definition';
 import { CreateProcessDto, ProcessResponse, toProcessResponse, UpdateProcessDto } from './processes.dto';
 import { ProcessesRepository } from './processes.repository';
 import { processNotFound } from './processes.service';
+import { assertPublishable } from './publish-guard';
 
 /**
  * Writing process definitions. A key has at most one draft, which is the only editable
@@ -21,11 +25,13 @@ export class ProcessDraftsService {
   constructor(
     private readonly db: Database,
     private readonly repository: ProcessesRepository,
+    private readonly archives: ProcessArchivesRepository,
     private readonly events: EventsService,
     private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, dto: CreateProcessDto): Promise<ProcessResponse> {
+    assertFlowShape(dto.flow);
     const definition = applyEdit(EMPTY_DEFINITION, dto);
     const row = await this.db
       .transaction(async () => {
@@ -44,23 +50,25 @@ export class ProcessDraftsService {
   }
 
   async updateDraft(actor: Actor, key: string, dto: UpdateProcessDto): Promise<ProcessResponse> {
+    assertFlowShape(dto.flow);
     const row = await this.db.transaction(async () => {
       const draft = await this.repository.findDraft(key);
       if (!draft) throw await this.noDraft(key, 'to edit; published versions cannot be changed');
       return this.edit(actor, draft, dto);
     });
-    return toProcessResponse(row);
+    return this.respond(row);
   }
 
   /** Editing a version by number: allowed only while that version is the draft. */
   async updateVersion(actor: Actor, key: string, version: number, dto: UpdateProcessDto): Promise<ProcessResponse> {
+    assertFlowShape(dto.flow);
     const row = await this.db.transaction(async () => {
       const target = await this.repository.findVersion(key, version);
       if (!target) throw new NotFoundException(`Process "${key}" has no version ${version}.`);
       if (target.status !== 'draft') throw frozen(target);
       return this.edit(actor, target, dto);
     });
-    return toProcessResponse(row);
+    return this.respond(row);
   }
 
   async createDraft(actor: Actor, key: string): Promise<ProcessResponse> {
@@ -80,7 +88,7 @@ export class ProcessDraftsService {
       .catch((error: unknown) => {
         throw isUniqueViolation(error) ? new ConflictException(`Process "${key}" already has a draft.`) : error;
       });
-    return toProcessResponse(row);
+    return this.respond(row);
   }
 
   async publish(actor: Actor, key: string): Promise<ProcessResponse> {
@@ -89,6 +97,7 @@ export class ProcessDraftsService {
       if (!draft) throw await this.noDraft(key, 'to publish');
       // Queues, calendars or users named by the draft may have been removed since it was saved.
       await this.assertValid(draft);
+      assertPublishable(draft);
       const now = this.clock.now();
       const published: ProcessTable = { ...draft, status: 'published', publishedAt: now, updatedAt: now };
       const changed = await this.repository.updateDraft(draft.id, { status: 'published', publishedAt: now, updatedAt: now });
@@ -96,7 +105,7 @@ export class ProcessDraftsService {
       await this.events.record(actor, 'process.published', {}, { processId: draft.id, key, version: draft.version });
       return published;
     });
-    return toProcessResponse(row);
+    return this.respond(row);
   }
 
   private async edit(actor: Actor, draft: ProcessTable, dto: UpdateProcessDto): Promise<ProcessTable> {
@@ -109,6 +118,11 @@ export class ProcessDraftsService {
     if (changed === 0) throw frozen(draft);
     await this.events.record(actor, 'process.draft_updated', {}, { processId: draft.id, key: draft.key, version: draft.version, fields });
     return { ...draft, ...next, updatedAt };
+  }
+
+  /** Archiving is per key, so a new draft or version of an archived process says so too. */
+  private async respond(row: ProcessTable): Promise<ProcessResponse> {
+    return toProcessResponse(row, await this.db.read(() => this.archives.archivedAt(row.key)));
   }
 
   private async assertValid(definition: ProcessDefinition): Promise<void> {

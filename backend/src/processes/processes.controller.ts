@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
 import { Page, PageQueryDto } from '../common/paging';
 import { versionParam } from '../common/params';
+import { ProcessArchiveService } from './process-archive.service';
+import { ProcessCheckService } from './process-check.service';
 import { ProcessDraftsService } from './process-drafts.service';
-import { CreateProcessDto, ListProcessesQueryDto, ProcessResponse, UpdateProcessDto } from './processes.dto';
+import { CheckProcessDto, CreateProcessDto, ListProcessesQueryDto, ProcessCheckResponse, ProcessResponse, UpdateProcessDto } from './processes.dto';
 import { ProcessesService } from './processes.service';
 
 @ApiTags('processes')
@@ -14,6 +16,8 @@ export class ProcessesController {
   constructor(
     private readonly processes: ProcessesService,
     private readonly drafts: ProcessDraftsService,
+    private readonly checks: ProcessCheckService,
+    private readonly archives: ProcessArchiveService,
   ) {}
 
   @Get()
@@ -28,6 +32,16 @@ export class ProcessesController {
   @ApiOperation({ summary: 'Create a process as draft version 1.' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateProcessDto): Promise<ProcessResponse> {
     return this.drafts.create(actor, dto);
+  }
+
+  /** The body is read by the check itself (not the validation pipe), so a malformed definition is answered with its problems. */
+  @Post('check')
+  @HttpCode(200)
+  @RequirePermission('processes:write')
+  @ApiOperation({ summary: 'Every problem of a definition (the designer\'s checklist); writes nothing.' })
+  @ApiBody({ type: CheckProcessDto })
+  check(@Body() body: Record<string, unknown>): Promise<ProcessCheckResponse> {
+    return this.checks.check(body);
   }
 
   @Get(':key')
@@ -80,5 +94,20 @@ export class ProcessesController {
   @ApiOperation({ summary: 'Publish the draft as the next immutable version.' })
   publish(@CurrentActor() actor: Actor, @Param('key') key: string): Promise<ProcessResponse> {
     return this.drafts.publish(actor, key);
+  }
+
+  @Post(':key/archive')
+  @HttpCode(200)
+  @RequirePermission('processes:write')
+  @ApiOperation({ summary: 'Stop new cases of the process and leave it out of the list; running cases carry on.' })
+  archive(@CurrentActor() actor: Actor, @Param('key') key: string): Promise<ProcessResponse> {
+    return this.archives.archive(actor, key);
+  }
+
+  @Post(':key/unarchive')
+  @HttpCode(200)
+  @RequirePermission('processes:write')
+  unarchive(@CurrentActor() actor: Actor, @Param('key') key: string): Promise<ProcessResponse> {
+    return this.archives.unarchive(actor, key);
   }
 }

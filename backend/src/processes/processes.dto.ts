@@ -1,11 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions, IntersectionType, OmitType, PartialType, PickType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -19,6 +21,7 @@ import { PageQueryDto } from '../common/paging';
 import { iso } from '../common/time';
 import type { DecisionDefinition, IntakeField, ProcessStatus, ProcessTable, StageDefinition } from '../database/tables';
 import { DecisionDto, IntakeFieldDto, SLUG, SLUG_MESSAGE, StageDto } from './process-definition.dto';
+import type { FlowProblem, ProcessFlow } from './process-flow';
 
 /** Lets a field be left out while still refusing an explicit null (the column is NOT NULL). */
 const UnlessAbsent = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
@@ -39,6 +42,13 @@ const INTAKE_DOC: ApiPropertyOptions = {
   maxItems: 100,
   description: 'The data a launch must bring; launches that lack it are refused with 400 before anything is written. Empty: no checks.',
 };
+/** Only "an object" here: steps differ by kind, which flow-shape.ts checks field by field (flow.steps[3].queue …). */
+const FlowRules = () => applyDecorators(IsOptional(), IsObject({ message: 'flow must be an object with steps and links, or null' }));
+const FLOW_DOC: ApiPropertyOptions = {
+  type: Object,
+  nullable: true,
+  description: 'The designed steps and links (docs/designer.md, "The flow of a process"). Left out: kept; null: removed.',
+};
 const CalendarKeyRules = () => applyDecorators(IsOptional(), IsString(), Length(1, 100));
 const WebhookRules = () =>
   applyDecorators(IsOptional(), IsUrl(WEBHOOK_URL, { message: 'launchWebhookUrl must be an http(s) URL' }), MaxLength(2000));
@@ -55,6 +65,8 @@ export class CreateProcessDto {
   @ApiPropertyOptional({ nullable: true, description: 'n8n webhook that runs the flow when a case is started from the UI' })
   @WebhookRules()
   launchWebhookUrl?: string | null;
+
+  @ApiPropertyOptional(FLOW_DOC) @FlowRules() flow?: ProcessFlow | null;
 }
 
 /** Every field of a create but the key; what is left out stays as it is, null clears a nullable field. */
@@ -67,6 +79,16 @@ export class UpdateProcessDto {
   @ApiPropertyOptional(INTAKE_DOC) @UnlessAbsent() @IntakeRules() intake?: IntakeFieldDto[];
   @ApiPropertyOptional({ nullable: true }) @CalendarKeyRules() calendarKey?: string | null;
   @ApiPropertyOptional({ nullable: true }) @WebhookRules() launchWebhookUrl?: string | null;
+  @ApiPropertyOptional(FLOW_DOC) @FlowRules() flow?: ProcessFlow | null;
+}
+
+/** What POST /processes/check reads: a whole definition as POST /processes takes it, the key optional. */
+export class CheckProcessDto extends IntersectionType(OmitType(CreateProcessDto, ['key'] as const), PartialType(PickType(CreateProcessDto, ['key'] as const))) {}
+
+export interface ProcessCheckResponse {
+  /** No error-severity problem: the definition can be saved and published as it is. */
+  valid: boolean;
+  problems: FlowProblem[];
 }
 
 export class ListProcessesQueryDto extends PageQueryDto {
@@ -77,6 +99,10 @@ export class ListProcessesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['draft', 'published'], description: 'Which version stands for each key: its draft, or its latest published version' })
   @IsOptional() @IsIn(['draft', 'published'])
   status?: ProcessStatus;
+
+  @ApiPropertyOptional({ description: 'Also list archived processes (each row says archivedAt)' })
+  @IsOptional() @Transform(({ value }: { value: unknown }) => value === 'true' || value === true) @IsBoolean()
+  archived?: boolean;
 }
 
 export interface ProcessResponse {
@@ -92,12 +118,15 @@ export interface ProcessResponse {
   intake: IntakeField[];
   calendarKey: string | null;
   launchWebhookUrl: string | null;
+  flow: ProcessFlow | null;
+  /** When the key was archived (it starts no new cases), or null. */
+  archivedAt: string | null;
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export const toProcessResponse = (row: ProcessTable): ProcessResponse => ({
+export const toProcessResponse = (row: ProcessTable, archivedAt: number | null = null): ProcessResponse => ({
   id: row.id,
   key: row.key,
   version: row.version,
@@ -110,6 +139,8 @@ export const toProcessResponse = (row: ProcessTable): ProcessResponse => ({
   intake: row.intake,
   calendarKey: row.calendarKey,
   launchWebhookUrl: row.launchWebhookUrl,
+  flow: row.flow ?? null,
+  archivedAt: iso(archivedAt),
   publishedAt: iso(row.publishedAt),
   createdAt: iso(row.createdAt)!,
   updatedAt: iso(row.updatedAt)!,

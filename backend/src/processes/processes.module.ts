@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ProcessArchiveService } from './process-archive.service';
+import { ProcessArchivesRepository } from './process-archives.repository';
+import { ProcessCheckService } from './process-check.service';
 import { ProcessDraftsService } from './process-drafts.service';
 import { ProcessesController } from './processes.controller';
 import { ProcessesRepository } from './processes.repository';
@@ -6,7 +9,7 @@ import { ProcessesService } from './processes.service';
 
 @Module({
   controllers: [ProcessesController],
-  providers: [ProcessesRepository, ProcessesService, ProcessDraftsService],
-  exports: [ProcessesService, ProcessDraftsService, ProcessesRepository],
+  providers: [ProcessesRepository, ProcessArchivesRepository, ProcessesService, ProcessDraftsService, ProcessCheckService, ProcessArchiveService],
+  exports: [ProcessesService, ProcessDraftsService, ProcessesRepository, ProcessArchiveService],
 })
 export class ProcessesModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Database } from '../database/database';
-import { CalendarTable, EntityTypeTable, ProcessTable, QueueTable, UserTable } from '../database/tables';
+import { CalendarTable, EntityTypeTable, MessageTemplateTable, ProcessTable, QueueTable, UserTable } from '../database/tables';
 import { deepFreeze } from '../common/freeze';
 import type { DefinitionReferences } from './process-definition';
 
@@ -98,7 +98,7 @@ export class ProcessesRepository {
 
   async existingReferences(names: Record<keyof DefinitionReferences, string[]>): Promise<DefinitionReferences> {
     const manager = this.db.manager;
-    const [queues, calendars, entityTypes, users] = await Promise.all([
+    const [queues, calendars, entityTypes, users, templates] = await Promise.all([
       names.queues.length ? manager.find(QueueTable, { select: { key: true }, where: { key: In(names.queues) } }) : [],
       names.calendars.length ? manager.find(CalendarTable, { select: { key: true }, where: { key: In(names.calendars) } }) : [],
       names.entityTypes.length ? manager.find(EntityTypeTable, { select: { key: true }, where: { key: In(names.entityTypes) } }) : [],
@@ -108,12 +108,14 @@ export class ProcessesRepository {
             where: [{ id: In(names.users) }, { email: In(names.users.map((name) => name.toLowerCase())) }],
           })
         : [],
+      names.templates.length ? manager.find(MessageTemplateTable, { select: { key: true }, where: { key: In(names.templates) } }) : [],
     ]);
     return {
       queues: new Set(queues.map((row) => row.key)),
       calendars: new Set(calendars.map((row) => row.key)),
       entityTypes: new Set(entityTypes.map((row) => row.key)),
       users: new Set(users.flatMap((row) => [row.id, row.email])),
+      templates: new Set(templates.map((row) => row.key)),
     };
   }
 }

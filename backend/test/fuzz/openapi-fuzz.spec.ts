@@ -12,6 +12,14 @@ const SEED = Number(process.env.CASEFLOW_FUZZ_SEED ?? 16);
 const PER_OPERATION = { admin: 25, apiKey: 25, anonymous: 8 };
 const PARALLEL = 6;
 
+/** Checks that answer every JSON object with 200 and its problems by design; the row counts prove they write nothing. */
+const ANSWERS_ANY_OBJECT = new Set(['POST /api/v1/processes/check']);
+
+/** Operations that need n8n answer 503 "n8n is not configured" by design when, as here, no n8n is configured. */
+const NEEDS_N8N = /^\/api\/v1\/(n8n\/|processes\/\{key\}\/n8n-workflow$)/;
+const isServerFailure = (s: Sent): boolean =>
+  s.response.status === 0 || (s.response.status >= 500 && !(s.response.status === 503 && NEEDS_N8N.test(s.operation.path)));
+
 /** The readiness check writes its probe row by design, on a GET. */
 const withoutProbes = ({ health_probe: _probe, ...tables }: Record<string, number>): Record<string, number> => tables;
 
@@ -91,8 +99,8 @@ describe('hostile requests to every operation', () => {
 
     const sent = await sendAll(work);
 
-    expect(sent.filter((s) => s.response.status >= 500 || s.response.status === 0).map(describeSent)).toEqual([]);
-    const accepted = sent.filter((s) => s.operation.method !== 'GET' && s.response.status < 400);
+    expect(sent.filter(isServerFailure).map(describeSent)).toEqual([]);
+    const accepted = sent.filter((s) => s.operation.method !== 'GET' && s.response.status < 400 && !ANSWERS_ANY_OBJECT.has(`${s.operation.method} ${s.operation.path}`));
     expect(accepted.map(describeSent)).toEqual([]);
     expect(withoutProbes(await countRows(t.db))).toEqual(withoutProbes(before));
   }, 180_000);
@@ -111,6 +119,6 @@ describe('hostile requests to every operation', () => {
 
     const sent = await sendAll(work);
 
-    expect(sent.filter((s) => s.response.status >= 500 || s.response.status === 0).map(describeSent)).toEqual([]);
+    expect(sent.filter(isServerFailure).map(describeSent)).toEqual([]);
   }, 120_000);
 });

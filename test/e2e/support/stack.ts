@@ -72,6 +72,8 @@ export async function startE2eStack(profile: N8nProfile, backendConfig: Partial<
         ...(profile.n8nVersion.startsWith('1.') ? { allowedHttpRequestDomains: 'all' } : {}),
       },
     });
+    // Only known now that n8n runs: generating workflows from designs puts it on every Caseflow node.
+    if (app.config.n8n) app.config.n8n.credentialId = credential.id;
 
     const entityType = await app.admin.post('/entity-types').send({ key: ENTITY_TYPE, name: 'Requests' });
     if (entityType.status !== 201) throw new Error(`entity type: ${entityType.status} ${JSON.stringify(entityType.body)}`);

@@ -1,7 +1,7 @@
 import { ApiKeyTable, SessionTable, UserTable } from './user.table';
 import { CalendarTable, QueueMemberTable, QueueTable } from './queue.table';
 import { EntityTable, EntityTypeTable } from './entity.table';
-import { ProcessTable } from './process.table';
+import { ProcessArchiveTable, ProcessTable } from './process.table';
 import { CaseExecutionTable, InstanceTable, StageVisitTable } from './instance.table';
 import { TaskCommentTable, TaskTable } from './task.table';
 import { TimerTable } from './timer.table';
@@ -11,6 +11,7 @@ import { EventTable } from './event.table';
 import { OutboxTable, WebhookSubscriptionTable } from './outbox.table';
 import { LoginThrottleTable } from './login-throttle.table';
 import { HealthProbeTable } from './health-probe.table';
+import { N8nWorkflowLinkTable } from './n8n-workflow-link.table';
 
 export * from './user.table';
 export * from './queue.table';
@@ -25,6 +26,7 @@ export * from './event.table';
 export * from './outbox.table';
 export * from './login-throttle.table';
 export * from './health-probe.table';
+export * from './n8n-workflow-link.table';
 
 export const TABLES = [
   UserTable,
@@ -36,6 +38,7 @@ export const TABLES = [
   EntityTypeTable,
   EntityTable,
   ProcessTable,
+  ProcessArchiveTable,
   InstanceTable,
   StageVisitTable,
   CaseExecutionTable,
@@ -50,4 +53,5 @@ export const TABLES = [
   WebhookSubscriptionTable,
   LoginThrottleTable,
   HealthProbeTable,
+  N8nWorkflowLinkTable,
 ];

@@ -11,6 +11,10 @@ export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 @Entity('instances')
 @Index('uq_instances_process_idempotency', ['processKey', 'idempotencyKey'], { unique: true })
 @Index('ix_instances_status_stage', ['status', 'currentStageKey'])
+// The live process map (live-map/) counts a process's cases from the index alone, and joins
+// visits and tasks to their case without reading its row.
+@Index('ix_instances_live_map', ['processKey', 'status', 'currentStageKey', 'outcome', 'processVersion', 'stalledAt', 'closedAt'])
+@Index('ix_instances_id_process', ['id', 'processKey', 'processVersion', 'status'])
 export class InstanceTable {
   @PrimaryColumn('varchar', { length: 36 }) id!: string;
   @Column('varchar', { name: 'process_id', length: 36 }) processId!: string;
@@ -82,6 +86,9 @@ export class CaseExecutionTable {
 /** Instance × stage: time in stage and the SLA clock come from here. */
 @Entity('stage_visits')
 @Index('ix_stage_visits_instance', ['instanceId', 'enteredAt'])
+// The live process map: visits that began in a period, and open visits past their SLA.
+@Index('ix_stage_visits_entered', ['enteredAt', 'instanceId', 'stageKey', 'exitedAt'])
+@Index('ix_stage_visits_open_breached', ['stageKey', 'instanceId'], { where: 'exited_at IS NULL AND breached = true' })
 export class StageVisitTable {
   @PrimaryColumn('varchar', { length: 36 }) id!: string;
   @Column('varchar', { name: 'instance_id', length: 36 }) instanceId!: string;

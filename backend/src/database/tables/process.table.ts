@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { ProcessFlow } from '../../processes/process-flow';
 import { JsonColumn, TimeColumn } from '../columns';
 
 export interface EscalationStep {
@@ -65,9 +66,24 @@ export class ProcessTable {
   @JsonColumn() decisions!: DecisionDefinition[];
   /** What a launch must bring; an empty list checks nothing. */
   @JsonColumn({ default: '[]' }) intake!: IntakeField[];
+  /**
+   * The designed steps and links (see processes/process-flow.ts); null for a version drawn from its
+   * stages. Optional so that rows written before the designer (and built that way in code) stay valid.
+   */
+  @JsonColumn({ nullable: true }) flow?: ProcessFlow | null;
   @Column('varchar', { name: 'calendar_key', length: 100, nullable: true }) calendarKey!: string | null;
   @Column('varchar', { name: 'launch_webhook_url', length: 2000, nullable: true }) launchWebhookUrl!: string | null;
   @TimeColumn({ name: 'created_at' }) createdAt!: number;
   @TimeColumn({ name: 'updated_at' }) updatedAt!: number;
   @TimeColumn({ name: 'published_at', nullable: true }) publishedAt!: number | null;
+}
+
+/**
+ * An archived process key: it starts no new cases while its running ones carry on. Kept per key
+ * rather than on the version rows, because published rows never change (and are cached as such). Who archived it is in the events.
+ */
+@Entity('process_archives')
+export class ProcessArchiveTable {
+  @PrimaryColumn('varchar', { length: 100 }) key!: string;
+  @TimeColumn({ name: 'archived_at' }) archivedAt!: number;
 }

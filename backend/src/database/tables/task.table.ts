@@ -26,6 +26,9 @@ export interface TaskField {
 @Index('ix_tasks_open_resume_url', ['resumeUrl'], { where: "status IN ('open', 'claimed')" })
 // A resume is taken only by the latest wait registered on its URL (waits/ take()).
 @Index('ix_tasks_resume_url_created', ['resumeUrl', 'createdAt'])
+// The live process map: decisions made in a period, and overdue tasks by stage, from the index alone.
+@Index('ix_tasks_decided', ['decidedAt', 'instanceId', 'stageKey', 'decision'], { where: "status = 'decided'" })
+@Index('ix_tasks_open_due_stage', ['dueAt', 'instanceId', 'stageKey', 'status'], { where: "status IN ('open', 'claimed')" })
 export class TaskTable {
   @PrimaryColumn('varchar', { length: 36 }) id!: string;
   @Column('varchar', { name: 'instance_id', length: 36 }) instanceId!: string;
