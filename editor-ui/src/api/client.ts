@@ -14,13 +14,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly details: FieldError[];
   readonly correlationId?: string;
+  /** The parsed error body, for answers that carry more than a message (a 422's `problems`, a 409's `plan`). */
+  readonly body?: unknown;
 
-  constructor(status: number, message: string, details: FieldError[] = [], correlationId?: string) {
+  constructor(status: number, message: string, details: FieldError[] = [], correlationId?: string, body?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.details = details;
     this.correlationId = correlationId;
+    this.body = body;
   }
 
   get isConflict(): boolean {
@@ -76,8 +79,8 @@ export function toApiError(status: number, body: unknown): ApiError {
   const parsed = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
   const details = readDetails(parsed.details);
   const correlationId = typeof parsed.correlationId === 'string' ? parsed.correlationId : undefined;
-  // A 502 from the backend is its own word on an upstream (n8n) that would not do something.
-  const upstream = status === 502 && typeof parsed.message === 'string' && parsed.message.trim() !== '' && !correlationId;
+  // A 502 or 503 from the backend is its own word on an upstream (n8n) that would not, or is not set up to, do something.
+  const upstream = (status === 502 || status === 503) && typeof parsed.message === 'string' && parsed.message.trim() !== '' && !correlationId;
   if (status >= 500 && !upstream) {
     const suffix = correlationId ? ` (reference ${correlationId})` : '';
     return new ApiError(status, `The server could not complete this request. Please try again${suffix}.`, details, correlationId);
@@ -89,7 +92,7 @@ export function toApiError(status: number, body: unknown): ApiError {
     return new ApiError(status, message, details, correlationId);
   }
   const message = typeof parsed.message === 'string' && parsed.message.trim() !== '' ? parsed.message : undefined;
-  return new ApiError(status, message ?? FALLBACK_MESSAGES[status] ?? `Request failed (${status}).`, details, correlationId);
+  return new ApiError(status, message ?? FALLBACK_MESSAGES[status] ?? `Request failed (${status}).`, details, correlationId, body);
 }
 
 function humanizeField(field: string): string {

@@ -135,6 +135,91 @@ export interface IntakeField {
   options?: string[];
 }
 
+/**
+ * A process's designed flow, mirroring backend/src/processes/process-flow.ts (the contract): steps, and the
+ * links between them. Stage details stay in the process's `stages`, decision labels in its `decisions`.
+ */
+export type FlowStepKind = 'start' | 'stage' | 'decision' | 'delay' | 'message' | 'escalate' | 'outcome';
+export type DelayUnit = 'minutes' | 'hours' | 'days' | 'weeks' | 'months' | 'businessDays';
+
+export interface FlowPosition {
+  x: number;
+  y: number;
+}
+
+interface FlowStepBase {
+  id: string;
+  label?: string;
+  /** Where the designer placed it; absent steps are auto-laid out. */
+  position?: FlowPosition;
+}
+
+export interface StartStep extends FlowStepBase {
+  kind: 'start';
+}
+
+export interface StageStep extends FlowStepBase {
+  kind: 'stage';
+  stageKey: string;
+}
+
+/** One path per decision key, plus "timedOut" when `dueInMinutes` is set. */
+export interface DecisionStep extends FlowStepBase {
+  kind: 'decision';
+  title: string;
+  decisions: string[];
+  stageKey?: string;
+  queue?: string;
+  dueInMinutes?: number;
+}
+
+export interface DelayStep extends FlowStepBase {
+  kind: 'delay';
+  anchorField: string;
+  amount: number;
+  unit: DelayUnit;
+  direction: 'after' | 'before';
+}
+
+export interface MessageStep extends FlowStepBase {
+  kind: 'message';
+  template: string;
+  toEntity?: boolean;
+  toManager?: boolean;
+  toQueue?: string;
+  /** Extra addresses, comma-separated. */
+  addresses?: string;
+}
+
+export interface EscalateStep extends FlowStepBase {
+  kind: 'escalate';
+  reason: string;
+  toQueue?: string;
+  toUser?: string;
+  /** 1 low … 4 urgent. */
+  priority?: number;
+}
+
+/** Completed with `outcome`, or cancelled when `outcome` is "cancelled". */
+export interface OutcomeStep extends FlowStepBase {
+  kind: 'outcome';
+  outcome: string;
+}
+
+export type FlowStep = StartStep | StageStep | DecisionStep | DelayStep | MessageStep | EscalateStep | OutcomeStep;
+
+/** `on` names the decision (or "timedOut") on links leaving a decision step; other links have none. */
+export interface FlowLink {
+  from: string;
+  to: string;
+  on?: string;
+}
+
+export interface ProcessFlow {
+  steps: FlowStep[];
+  links: FlowLink[];
+}
+
 export interface Process {
   id: string;
   key: string;
@@ -147,6 +232,12 @@ export interface Process {
   decisions: Decision[];
   intake?: IntakeField[];
   calendarKey?: string | null;
+  /** The designed flow; null (or absent) for versions saved before the designer, drawn from `stages`. */
+  flow?: ProcessFlow | null;
+  /** The n8n webhook that runs the flow when a case is started from the UI. */
+  launchWebhookUrl?: string | null;
+  /** When the key was archived (it starts no new cases), else null. */
+  archivedAt?: string | null;
   publishedAt: string | null;
   createdAt?: string;
   updatedAt?: string;
@@ -265,4 +356,53 @@ export interface QueueCount {
   queue: QueueRef;
   open: number;
   overdue: number;
+}
+
+/** One item of the designer's checklist, as POST /processes/check reports it (backend process-flow.ts). */
+export interface FlowProblem {
+  code: string;
+  message: string;
+  /** `error` blocks publishing; `warning` does not. */
+  severity: 'error' | 'warning';
+  stepId?: string;
+  /** The definition field, e.g. `stages[1].ownerQueue` or `flow.steps[3].queue`. */
+  field?: string;
+}
+
+export interface ProcessCheck {
+  valid: boolean;
+  problems: FlowProblem[];
+}
+
+/** What generating a process's n8n workflow would do (POST /processes/:key/n8n-workflow?dryRun=true). */
+export interface N8nSyncPlan {
+  workflowId: string | null;
+  create: boolean;
+  add: string[];
+  update: string[];
+  remove: string[];
+  /** Generated nodes someone changed by hand in n8n, and which of their parameters generating would overwrite. */
+  overwrite: Array<{ node: string; parameters: string[] }>;
+  keep: string[];
+}
+
+export interface N8nGenerated {
+  workflowId: string | null;
+  editorUrl: string | null;
+  webhookUrl: string;
+  dryRun: boolean;
+  plan: N8nSyncPlan;
+}
+
+export interface N8nWorkflowLink {
+  processKey: string;
+  processVersion: number;
+  workflowId: string;
+  editorUrl: string;
+  webhookUrl: string;
+}
+
+export interface MessageTemplateRef {
+  key: string;
+  name?: string;
 }

@@ -23,6 +23,12 @@ const AdminPage = lazy(() => import('../features/admin/admin-page'));
 const ProcessesPage = lazy(() => import('../features/processes/processes-page'));
 const ProcessVersionsPage = lazy(() => import('../features/processes/process-versions-page'));
 const ProcessDiagramPage = lazy(() => import('../features/processes/process-diagram-page'));
+// The designer is a chunk of its own: only designers and admins open it.
+const NewProcessPage = lazy(() => import('../features/processes/designer/page/new-process-page'));
+const DesignerPage = lazy(() => import('../features/processes/designer/page/designer-page'));
+const LiveMapPage = lazy(() => import('../features/processes/live-map/live-map-page'));
+const N8nWorkflowsPage = lazy(() => import('../features/processes/n8n-maps/n8n-workflows-page'));
+const N8nProcessMapPage = lazy(() => import('../features/processes/n8n-maps/n8n-process-map-page'));
 
 function guarded(permission: Permission, page: ReactNode): ReactNode {
   return (
@@ -53,8 +59,14 @@ export const routes = [
       { path: 'entities/:type/:entityId', element: guarded('entities:read', <EntityDetailPage />) },
       { path: 'reports', element: guarded('reports:read', <ReportsPage />) },
       { path: 'processes', element: guarded('processes:read', <ProcessesPage />) },
+      { path: 'processes/new', element: guarded('processes:write', <NewProcessPage />) },
       { path: 'processes/:key', element: guarded('processes:read', <ProcessVersionsPage />) },
+      { path: 'processes/:key/design', element: guarded('processes:write', <DesignerPage />) },
       { path: 'processes/:key/versions/:version', element: guarded('processes:read', <ProcessDiagramPage />) },
+      // Managers read the live map (its figures need reports:read); "n8n" outranks ":key" as a static segment.
+      { path: 'processes/:key/live', element: guarded('reports:read', <LiveMapPage />) },
+      { path: 'processes/n8n', element: guarded('processes:read', <N8nWorkflowsPage />) },
+      { path: 'processes/n8n/:id', element: guarded('processes:read', <N8nProcessMapPage />) },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       { path: 'admin/:section', element: guarded('admin', <AdminPage />) },
       { path: '*', element: <NotFoundPage /> },

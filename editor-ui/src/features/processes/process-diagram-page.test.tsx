@@ -5,6 +5,7 @@ import { renderPage } from '../../test/render';
 import type { ProcessGraph } from './diagram/process-graph';
 import ProcessDiagramPage from './process-diagram-page';
 import { designer } from './test-support/designer';
+import { aFlowProcess } from './test-support/flow-fixtures';
 import { aProcess } from './test-support/process-fixtures';
 import { stubReactFlowBrowserApis } from './test-support/react-flow-jsdom';
 
@@ -60,6 +61,48 @@ describe('ProcessDiagramPage', () => {
 
     fireEvent.click(diagram.querySelector('.react-flow__pane')!);
     expect(within(panel).getByRole('heading', { name: 'Invoice reminders' })).toBeInTheDocument();
+  });
+
+  it('draws the designed flow when the version has one: every step, and each decision path labelled', async () => {
+    installFakeApi({
+      'GET /auth/me': () => ({ body: designer }),
+      'GET /processes/invoices/versions/2': () => ({ body: aFlowProcess() }),
+    });
+    renderPage('/processes/invoices/versions/2', ROUTES);
+    const diagram = await screen.findByRole('figure', { name: 'Diagram of Invoice reminders' });
+    expect(within(diagram).getByText('3 days after data.dueDate')).toBeInTheDocument();
+    expect(within(diagram).getByText('To: the record, the record\'s manager, ar@example.com')).toBeInTheDocument();
+    expect(within(diagram).getByText('Finance escalation')).toBeInTheDocument();
+    expect(within(diagram).getByText('Was it paid?')).toBeInTheDocument();
+    expect(within(diagram).getByText('To queue finance-managers')).toBeInTheDocument();
+    expect(within(diagram).getByText('Cancelled')).toBeInTheDocument();
+    expect(within(diagram).getByText('Timed out', { selector: '.react-flow__edge-text' })).toBeInTheDocument();
+    // The stage list's drawing is not there: no stage without a step, no end circles.
+    expect(within(diagram).queryByText('Awaiting payment')).not.toBeInTheDocument();
+    expect(diagram.querySelector('.flow-node-end')).toBeNull();
+  });
+
+  it("shows a selected flow step's fields in the properties panel", async () => {
+    installFakeApi({
+      'GET /auth/me': () => ({ body: designer }),
+      'GET /processes/invoices/versions/2': () => ({ body: aFlowProcess() }),
+    });
+    renderPage('/processes/invoices/versions/2', ROUTES);
+    const diagram = await screen.findByRole('figure', { name: 'Diagram of Invoice reminders' });
+    const panel = screen.getByRole('complementary', { name: 'Properties' });
+    expect(within(panel).getByText('8 steps')).toBeInTheDocument();
+
+    fireEvent.click(within(diagram).getByText('Was it paid?'));
+    expect(within(panel).getByRole('heading', { name: 'Decision: Was it paid?' })).toBeInTheDocument();
+    expect(within(panel).getByText("finance (the stage's)")).toBeInTheDocument();
+    expect(within(panel).getByText('Payment received, Write off, Timed out')).toBeInTheDocument();
+
+    fireEvent.click(within(diagram).getByText('To queue finance-managers'));
+    expect(within(panel).getByRole('heading', { name: 'Escalate: To queue finance-managers' })).toBeInTheDocument();
+    expect(within(panel).getByText('4 (urgent)')).toBeInTheDocument();
+
+    fireEvent.click(within(diagram).getByText('Timed out', { selector: '.react-flow__edge-text' }));
+    expect(within(panel).getByRole('heading', { name: 'Timed out' })).toBeInTheDocument();
   });
 
   it('says so when the version does not exist', async () => {

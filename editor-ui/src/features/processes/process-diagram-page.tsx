@@ -29,7 +29,12 @@ function VersionDiagram({ processKey, version }: { processKey: string; version: 
                 {definition.description ? ` · ${definition.description}` : null}
               </>
             }
-            actions={<Link to={`/processes/${encodeURIComponent(processKey)}`}>All versions</Link>}
+            actions={
+              <>
+                {definition.status === 'published' ? <Link to={`/processes/${encodeURIComponent(processKey)}/live`}>Live map</Link> : null}
+                <Link to={`/processes/${encodeURIComponent(processKey)}`}>All versions</Link>
+              </>
+            }
           />
           <ProcessDiagram definition={definition} />
         </>

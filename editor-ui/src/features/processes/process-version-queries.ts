@@ -11,14 +11,15 @@ export interface ProcessSummary {
   draft: Process | null;
 }
 
-/** Every process key with its head version and its draft, if one is open. */
-export function useProcessSummaries() {
+/** Every process key with its head version and its draft, if one is open; archived ones only when asked for. */
+export function useProcessSummaries(archived = false) {
   return useQuery({
-    queryKey: ['processes', 'summaries'],
+    queryKey: ['processes', 'summaries', { archived }],
     queryFn: async (): Promise<ProcessSummary[]> => {
+      const query = { ...ALL, archived: archived || undefined };
       const [heads, drafts] = await Promise.all([
-        api.get<Page<Process>>('/processes', ALL),
-        api.get<Page<Process>>('/processes', { ...ALL, status: 'draft' }),
+        api.get<Page<Process>>('/processes', query),
+        api.get<Page<Process>>('/processes', { ...query, status: 'draft' }),
       ]);
       const draftOf = new Map(drafts.items.map((draft) => [draft.key, draft]));
       return heads.items.map((head) => ({ head, draft: draftOf.get(head.key) ?? null }));

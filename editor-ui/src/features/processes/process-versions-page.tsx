@@ -13,7 +13,16 @@ export default function ProcessVersionsPage() {
   const versions = useProcessVersions(key);
   return (
     <>
-      <PageHeader title={versions.data?.[0]?.name ?? key} subtitle={<>Versions of <code>{key}</code></>} actions={<Link to="/processes">All processes</Link>} />
+      <PageHeader
+        title={versions.data?.[0]?.name ?? key}
+        subtitle={<>Versions of <code>{key}</code></>}
+        actions={
+          <>
+            <Link to={`/processes/${encodeURIComponent(key)}/live`}>Live map</Link>
+            <Link to="/processes">All processes</Link>
+          </>
+        }
+      />
       <ListTable
         query={versions}
         columns={COLUMNS}

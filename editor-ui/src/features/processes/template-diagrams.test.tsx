@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProcessGraph } from './diagram/process-graph';
 import { TemplateDiagrams } from './template-diagrams';
+import { aFlowProcess } from './test-support/flow-fixtures';
 import { aProcess } from './test-support/process-fixtures';
 import { stubReactFlowBrowserApis } from './test-support/react-flow-jsdom';
 
@@ -21,6 +22,15 @@ describe('TemplateDiagrams', () => {
     const diagram = await screen.findByRole('figure', { name: 'Diagram of Invoice reminders' });
     expect(diagram).toHaveTextContent('Finance escalation');
     expect(diagram).toHaveTextContent('Any record');
+  });
+
+  it("draws a template's designed flow when its process has one", async () => {
+    const { key, name, stages, decisions, flow } = aFlowProcess();
+    render(<TemplateDiagrams processes={[{ key, name, stages, decisions, flow }]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Show diagram' }));
+    const diagram = await screen.findByRole('figure', { name: 'Diagram of Invoice reminders' });
+    expect(diagram).toHaveTextContent('Was it paid?');
+    expect(diagram).not.toHaveTextContent('Awaiting payment');
   });
 
   it('shows nothing while the gallery sends no stages (GET /templates does not include the definitions yet)', () => {

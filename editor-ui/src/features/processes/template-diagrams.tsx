@@ -29,7 +29,7 @@ export function TemplateDiagrams({ processes }: { processes: Array<Partial<Diagr
   );
 }
 
-/** A process.json as the backend would send it: only key and stages are needed to draw it. */
+/** A process.json as the backend would send it: only key and stages are needed to draw it; its flow, if designed, is drawn instead. */
 function toDrawable(process: Partial<DiagramDefinition>): DiagramDefinition[] {
   if (typeof process.key !== 'string' || !Array.isArray(process.stages) || process.stages.length === 0) return [];
   return [
@@ -41,6 +41,7 @@ function toDrawable(process: Partial<DiagramDefinition>): DiagramDefinition[] {
       decisions: process.decisions ?? [],
       intake: process.intake ?? [],
       calendarKey: process.calendarKey ?? null,
+      flow: process.flow ?? null,
     },
   ];
 }

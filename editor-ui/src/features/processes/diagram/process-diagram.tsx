@@ -2,10 +2,12 @@ import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, type EdgeM
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect } from 'react';
 import { Loading } from '../../../components/page-state';
+import { EDGE_TYPES } from './edges/edge-types';
+import { toFlowGraph } from './flow-graph';
 import { NODE_TYPES } from './nodes/node-types';
 import { layoutGraph } from './layout-graph';
 import { PropertiesPanel } from './properties-panel';
-import { toProcessGraph, type DiagramDefinition, type ProcessEdge, type ProcessNode } from './process-graph';
+import { toProcessGraph, type DiagramDefinition, type ProcessEdge, type ProcessGraph, type ProcessNode } from './process-graph';
 import { DiagramStoreProvider, useDiagramStore } from './store/diagram-store-context';
 import {
   selectApplyEdgeChanges,
@@ -25,7 +27,7 @@ const FIT_VIEW_OPTIONS = { padding: 0.15 };
 const MINIMAP_STYLE = { height: 90, width: 140 };
 
 /**
- * A process version drawn read-only: laid out by elk, fitted to the view, with a minimap, zoom
+ * A process version drawn read-only, from its designed flow or else its stage list: laid out by elk, fitted to the view, with a minimap, zoom
  * controls and, unless `compact`, a properties panel for the selected element.
  */
 export default function ProcessDiagram({ definition, compact = false }: { definition: DiagramDefinition; compact?: boolean }) {
@@ -42,13 +44,17 @@ export default function ProcessDiagram({ definition, compact = false }: { defini
   );
 }
 
+/** The designed flow when the version has one, else the stage list (every version saved before the designer). */
+const toDiagramGraph = (definition: DiagramDefinition): ProcessGraph =>
+  definition.flow ? toFlowGraph({ ...definition, flow: definition.flow }) : toProcessGraph(definition);
+
 /** Converts and lays out the definition whenever it changes; the store holds the result. */
 function DiagramLoader({ definition }: { definition: DiagramDefinition }) {
   const setGraph = useDiagramStore(selectSetGraph);
   const setLayoutFailed = useDiagramStore(selectSetLayoutFailed);
   useEffect(() => {
     let current = true;
-    layoutGraph(toProcessGraph(definition)).then(
+    layoutGraph(toDiagramGraph(definition)).then(
       (graph) => current && setGraph(graph),
       (error: unknown) => current && setLayoutFailed(error instanceof Error ? error.message : String(error)),
     );
@@ -80,6 +86,7 @@ function DiagramCanvas({ compact, name }: { compact: boolean; name: string }) {
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         onNodesChange={applyNodeChanges}
         onEdgesChange={applyEdgeChanges}
         onNodeClick={onNodeClick}

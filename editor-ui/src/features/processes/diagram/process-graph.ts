@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { Decision, EscalationStep, IntakeField, Stage } from '../../../api/types';
+import type { Decision, EscalationStep, FlowLink, IntakeField, ProcessFlow, Stage, StageStep, StartStep } from '../../../api/types';
+import type { DecisionNode, DelayNode, EscalateNode, MessageNode, NodeOverlay, OutcomeNode } from './flow-nodes';
 
 /** The part of a process version the diagram draws: what GET /processes and a template's process.json both have. */
 export interface DiagramDefinition {
@@ -11,19 +12,27 @@ export interface DiagramDefinition {
   intake?: IntakeField[];
   /** The stages' calendar where a stage names none (then the backend's "default"). */
   calendarKey?: string | null;
+  /** The designed flow; when present it is drawn (flow-graph.ts) instead of the stage list. */
+  flow?: ProcessFlow | null;
 }
 
 // Node data stays plain JSON (copies of the definition's parts), so the store can snapshot and compare it.
-export type StartNodeData = { entityTypes: string[]; intake: IntakeField[] };
-export type StageNodeData = { position: number; stage: Stage };
-export type EndNodeData = { outcome: Decision | null };
+// A flow's start and stage steps are drawn by the same nodes as the stage list's, with their `step` added.
+export type StartNodeData = NodeOverlay & { entityTypes: string[]; intake: IntakeField[]; step?: StartStep };
+/** `position` is the stage's place in the definition's `stages`, null when a flow step names no such stage. */
+export type StageNodeData = NodeOverlay & { position: number | null; stage: Stage; step?: StageStep };
+export type EndNodeData = NodeOverlay & { outcome: Decision | null };
 
 export type StartNode = Node<StartNodeData, 'start'>;
 export type StageNode = Node<StageNodeData, 'stage'>;
 export type EndNode = Node<EndNodeData, 'end'>;
-export type ProcessNode = StartNode | StageNode | EndNode;
+export type ProcessNode = StartNode | StageNode | EndNode | DecisionNode | DelayNode | MessageNode | EscalateNode | OutcomeNode;
 
-export type FlowEdgeData = { decision: Decision | null };
+/**
+ * `link` is the flow link an edge draws (absent on the stage list's edges). `share` (0–1) and `count` are
+ * the cases that took this path, which the live map will fill in.
+ */
+export type FlowEdgeData = { decision: Decision | null; link?: FlowLink; share?: number; count?: number };
 export type ProcessEdge = Edge<FlowEdgeData>;
 
 export interface ProcessGraph {

@@ -1,6 +1,8 @@
 import { DetailsList } from '../../../components/details-list';
 import type { Stage } from '../../../api/types';
+import { TIMED_OUT, TIMED_OUT_LABEL } from './flow-graph';
 import { describeStep, formatMinutes, type DiagramDefinition, type FlowEdgeData, type ProcessNode } from './process-graph';
+import { StepProperties } from './step-properties';
 import { selectSelectedEdge, selectSelectedNode } from './store/selectors';
 import { useDiagramStore } from './store/diagram-store-context';
 
@@ -24,11 +26,12 @@ function ProcessProperties({ definition }: { definition: DiagramDefinition }) {
           ['Key', definition.key],
           ['Record types', definition.entityTypes.join(', ')],
           ['Stages', definition.stages.length],
+          ['Flow', definition.flow ? `${definition.flow.steps.length} steps` : 'drawn from the stage list'],
           ['Decisions', definition.decisions.map((d) => d.label).join(', ')],
           ['Calendar', definition.calendarKey ?? 'default'],
         ]}
       />
-      <p className="small muted">Select a stage, a decision or the start to see its details.</p>
+      <p className="small muted">Select a step or a path to see its details.</p>
     </>
   );
 }
@@ -55,6 +58,12 @@ function NodeProperties({ node, processCalendar }: { node: ProcessNode; processC
       );
     case 'stage':
       return <StageProperties stage={node.data.stage} position={node.data.position} processCalendar={processCalendar} />;
+    case 'decision':
+    case 'delay':
+    case 'message':
+    case 'escalate':
+    case 'outcome':
+      return <StepProperties node={node} />;
     case 'end':
       return (
         <>
@@ -65,13 +74,12 @@ function NodeProperties({ node, processCalendar }: { node: ProcessNode; processC
   }
 }
 
-function StageProperties({ stage, position, processCalendar }: { stage: Stage; position: number; processCalendar: string }) {
+function StageProperties({ stage, position, processCalendar }: { stage: Stage; position: number | null; processCalendar: string }) {
   const minutes = (value: number | undefined) => (value === undefined ? null : formatMinutes(value));
   return (
     <>
-      <h2>
-        Stage {position}: {stage.name}
-      </h2>
+      <h2>{position === null ? `Unknown stage: ${stage.key}` : `Stage ${position}: ${stage.name}`}</h2>
+      {position === null ? <p className="small form-error">The process has no stage "{stage.key}".</p> : null}
       <DetailsList
         items={[
           ['Key', stage.key],
@@ -102,11 +110,21 @@ function StageProperties({ stage, position, processCalendar }: { stage: Stage; p
 
 function EdgeProperties({ data }: { data: FlowEdgeData | undefined }) {
   const decision = data?.decision;
+  if (data?.link?.on === TIMED_OUT) {
+    return (
+      <>
+        <h2>{TIMED_OUT_LABEL}</h2>
+        <p className="small">The path taken when nobody decides before the task is due.</p>
+      </>
+    );
+  }
   if (!decision) {
     return (
       <>
-        <h2>Next</h2>
-        <p className="small">The case moves on to the next stage.</p>
+        <h2>{data?.link?.on === undefined ? 'Next' : `Decision: ${data.link.on}`}</h2>
+        <p className="small">
+          {data?.link?.on !== undefined ? `The process has no decision "${data.link.on}".` : `The case moves on to the next ${data?.link ? 'step' : 'stage'}.`}
+        </p>
       </>
     );
   }
@@ -119,7 +137,9 @@ function EdgeProperties({ data }: { data: FlowEdgeData | undefined }) {
           ['Comment', decision.commentRequired ? 'required' : 'optional'],
         ]}
       />
-      <p className="small muted">Which stage a decision belongs to and where it leads is decided in the n8n workflow; it is drawn leaving the last stage.</p>
+      {data?.link ? null : (
+        <p className="small muted">Which stage a decision belongs to and where it leads is decided in the n8n workflow; it is drawn leaving the last stage.</p>
+      )}
     </>
   );
 }

@@ -1,15 +1,16 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { describeStep, formatMinutes, type StageNode as StageNodeType } from '../process-graph';
+import { breachClass, LiveOverlay } from './live-overlay';
 
-/** One stage: who owns it, its SLA and stall threshold, and its escalation ladder as badges. */
+/** One stage: who owns it, its SLA and stall threshold, and its escalation ladder as badges. A flow step naming no stage says so. */
 export const StageNode = memo(function StageNode({ data, selected }: NodeProps<StageNodeType>) {
-  const { stage, position } = data;
+  const { stage, position, step } = data;
   return (
-    <div className={`flow-node flow-node-stage${selected ? ' is-selected' : ''}`}>
-      <Handle type="target" position={Position.Left} isConnectable={false} />
-      <div className="flow-node-kind">Stage {position}</div>
-      <div className="flow-node-title">{stage.name}</div>
+    <div className={`flow-node flow-node-stage${breachClass(data.live)}${selected ? ' is-selected' : ''}`}>
+      <Handle type="target" position={Position.Left} />
+      <div className="flow-node-kind">{position === null ? 'Unknown stage' : `Stage ${position}`}</div>
+      <div className="flow-node-title">{step?.label ?? stage.name}</div>
       {stage.ownerQueue ? <div className="flow-node-fact">Queue: {stage.ownerQueue}</div> : null}
       {stage.slaMinutes !== undefined ? <div className="flow-node-fact">SLA: {formatMinutes(stage.slaMinutes)}</div> : null}
       {stage.stallAfterMinutes !== undefined ? <div className="flow-node-fact">Stalls after: {formatMinutes(stage.stallAfterMinutes)}</div> : null}
@@ -23,7 +24,8 @@ export const StageNode = memo(function StageNode({ data, selected }: NodeProps<S
           ))}
         </ul>
       ) : null}
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <LiveOverlay live={data.live} />
+      <Handle type="source" position={Position.Right} />
     </div>
   );
 });
