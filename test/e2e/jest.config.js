@@ -15,7 +15,9 @@ module.exports = {
   testMatch: [
     '<rootDir>/test/e2e/nodes-current.spec.ts',
     '<rootDir>/test/e2e/n8n-restart.spec.ts',
+    '<rootDir>/test/e2e/generated-workflow.spec.ts',
     '<rootDir>/test/e2e/composed/*.spec.ts',
+    '<rootDir>/test/e2e/designer/*.spec.ts',
   ],
   transform: backend.transform,
   transformIgnorePatterns: backend.transformIgnorePatterns,
