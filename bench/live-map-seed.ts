@@ -91,11 +91,11 @@ function addCase(batch: { instances: ObjectLiteral[]; visits: ObjectLiteral[]; t
     const exitedAt = last && !closed ? null : Math.min(at + duration, now);
     const stageKey = STAGES[s]!;
     batch.visits.push({
-      id: randomUUID(), instanceId: id, stageKey, stageName: stageKey, ownerQueueId: queueId, assigneeId: null, note: null,
+      id: randomUUID(), instanceId: id, processKey: process.key, processVersion: process.version, stageKey, stageName: stageKey, ownerQueueId: queueId, assigneeId: null, note: null,
       enteredAt: at, exitedAt, slaDueAt: at + DAY, slaPausedAt: null, slaPausedMs: 0,
       breached: exitedAt === null && at + DAY < now && next() < 0.5, breachedAt: null, ladderFired: [],
     });
-    if (REVIEWED.has(stageKey)) batch.tasks.push(taskRow(id, stageKey, queueId, at, exitedAt, DECISIONS[Math.floor(next() * 3)]!, next()));
+    if (REVIEWED.has(stageKey)) batch.tasks.push({ ...taskRow(id, stageKey, queueId, at, exitedAt, DECISIONS[Math.floor(next() * 3)]!, next()), processKey: process.key, processVersion: process.version });
     current = exitedAt === null ? stageKey : current;
     at = exitedAt ?? at;
   }

@@ -60,6 +60,8 @@ export class StagesService {
     const visit: StageVisitTable = {
       id: newId(),
       instanceId: instance.id,
+      processKey: instance.processKey,
+      processVersion: instance.processVersion,
       stageKey: stage.key,
       stageName: stage.name,
       ownerQueueId: queue?.id ?? null,

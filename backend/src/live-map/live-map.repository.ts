@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { ScopeCondition } from '../auth/case-scope';
 import { Database } from '../database/database';
 import { ProcessTable } from '../database/tables';
-import { MEDIAN_TENTHS, neighbourRanksSql, P90_TENTHS } from './percentiles';
 
 /** PostgreSQL returns COUNT, SUM and BIGINT as strings; SQLite as numbers. */
 type Numeric = string | number;
@@ -16,8 +15,8 @@ export interface CaseFilter {
 
 export interface CaseRow { status: string; stageKey: string | null; outcome: string | null; count: Numeric; stalled: Numeric; closedInPeriod: Numeric }
 export interface StageCountRow { stageKey: string; count: Numeric }
-/** A ranked visit: `position` among the stage's visits (0-based), how many began and ended, its duration (null while open). */
-export interface RankedVisitRow { stageKey: string; position: Numeric; entered: Numeric; exited: Numeric; duration: Numeric | null }
+/** A visit: its stage and its duration (null while open). */
+export interface VisitRow { stageKey: string; duration: Numeric | null }
 export interface DecisionCountRow { stageKey: string; decision: string; count: Numeric }
 
 /**
@@ -66,31 +65,20 @@ export class LiveMapRepository {
     return this.select(
       filter,
       `SELECT t.stage_key AS "stageKey", COUNT(*) AS count
-         FROM tasks t JOIN instances i ON i.id = t.instance_id
-        WHERE t.status IN ('open', 'claimed') AND t.due_at < :now AND t.stage_key IS NOT NULL AND ${cases(filter)}
+         FROM tasks t${joinCases(filter, 't')}
+        WHERE t.process_key = :processKey AND t.status IN ('open', 'claimed') AND t.due_at < :now AND t.stage_key IS NOT NULL${ownFilter(filter, 't')}
         GROUP BY t.stage_key`,
       { now },
     );
   }
 
-  /**
-   * Visits that began in the period, ranked per stage with the ended ones first, shortest first; of
-   * them only the first of each stage (it carries the counts) and those at the ranks either side of
-   * the median and the 90th percentile of the ended ones (percentiles.ts interpolates). One named
-   * window, so the database sorts once.
-   */
-  rankedVisits(filter: CaseFilter, period: { from: number; to: number }): Promise<RankedVisitRow[]> {
-    const picked = [MEDIAN_TENTHS, P90_TENTHS].map((tenths) => neighbourRanksSql('r.position', 'r.exited', tenths)).join(' OR ');
+  /** Each visit that began in the period: its stage and, once it ended, how long it took (the index alone answers). */
+  visits(filter: CaseFilter, period: { from: number; to: number }): Promise<VisitRow[]> {
     return this.select(
       filter,
-      `SELECT r."stageKey", r.position, r.entered, r.exited, r.duration
-         FROM (SELECT v.stage_key AS "stageKey", v.exited_at - v.entered_at AS duration,
-                      ROW_NUMBER() OVER w - 1 AS position, COUNT(*) OVER w AS entered, COUNT(v.exited_at) OVER w AS exited
-                 FROM stage_visits v JOIN instances i ON i.id = v.instance_id
-                WHERE v.entered_at >= :from AND v.entered_at < :to AND ${cases(filter)}
-               WINDOW w AS (PARTITION BY v.stage_key ORDER BY v.exited_at IS NULL, v.exited_at - v.entered_at
-                            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) r
-        WHERE r.position = 0 OR ${picked}`,
+      `SELECT v.stage_key AS "stageKey", v.exited_at - v.entered_at AS duration
+         FROM stage_visits v${joinCases(filter, 'v')}
+        WHERE v.process_key = :processKey AND v.entered_at >= :from AND v.entered_at < :to${ownFilter(filter, 'v')}`,
       period,
     );
   }
@@ -99,8 +87,9 @@ export class LiveMapRepository {
     return this.select(
       filter,
       `SELECT t.stage_key AS "stageKey", t.decision AS decision, COUNT(*) AS count
-         FROM tasks t JOIN instances i ON i.id = t.instance_id
-        WHERE t.status = 'decided' AND t.decided_at >= :from AND t.decided_at < :to AND t.stage_key IS NOT NULL AND ${cases(filter)}
+         FROM tasks t${joinCases(filter, 't')}
+        WHERE t.process_key = :processKey AND t.status = 'decided' AND t.decided_at >= :from AND t.decided_at < :to
+          AND t.stage_key IS NOT NULL${ownFilter(filter, 't')}
         GROUP BY t.stage_key, t.decision`,
       period,
     );
@@ -117,4 +106,18 @@ function cases(filter: CaseFilter): string {
   const version = filter.version === null ? '' : ' AND i.process_version = :version';
   const scope = filter.scope ? ` AND ${filter.scope.sql('i.id')}` : '';
   return `i.process_key = :processKey${version}${scope}`;
+}
+
+/**
+ * Visits and tasks carry their case's process key and version, so they are read without the cases;
+ * only a caller limited to some cases (a reviewer) needs the join for the scope.
+ */
+function joinCases(filter: CaseFilter, alias: string): string {
+  return filter.scope ? ` JOIN instances i ON i.id = ${alias}.instance_id` : '';
+}
+
+function ownFilter(filter: CaseFilter, alias: string): string {
+  const version = filter.version === null ? '' : ` AND ${alias}.process_version = :version`;
+  const scope = filter.scope ? ` AND ${filter.scope.sql('i.id')}` : '';
+  return `${version}${scope}`;
 }

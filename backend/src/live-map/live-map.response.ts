@@ -1,8 +1,7 @@
 import { iso } from '../common/time';
-import { rate } from '../reports/statistics';
+import { percentile, rate } from '../reports/statistics';
 import type { LiveMapDecision, LiveMapResponse, LiveMapStage } from './live-map.dto';
-import type { CaseRow, DecisionCountRow, RankedVisitRow, StageCountRow } from './live-map.repository';
-import { MEDIAN_TENTHS, P90_TENTHS, percentileOfRanks } from './percentiles';
+import type { CaseRow, DecisionCountRow, StageCountRow, VisitRow } from './live-map.repository';
 
 const MINUTE_MS = 60_000;
 /** Not closed: a failed case needs attention but still stands in its stage. */
@@ -20,7 +19,7 @@ export interface LiveMapRows {
   cases: CaseRow[];
   breached: StageCountRow[];
   overdue: StageCountRow[];
-  visits: RankedVisitRow[];
+  visits: VisitRow[];
   decisions: DecisionCountRow[];
 }
 
@@ -50,8 +49,8 @@ export function toLiveMapResponse(rows: LiveMapRows): LiveMapResponse {
     Object.assign(stage(key), {
       entered: visits.entered,
       left: visits.left,
-      medianMinutes: minutes(percentileOfRanks(visits.left, MEDIAN_TENTHS, (rank) => visits.durationAt.get(rank)!)),
-      p90Minutes: minutes(percentileOfRanks(visits.left, P90_TENTHS, (rank) => visits.durationAt.get(rank)!)),
+      medianMinutes: minutes(percentile(visits.durations, 0.5)),
+      p90Minutes: minutes(percentile(visits.durations, 0.9)),
     });
   }
   return {
@@ -70,18 +69,24 @@ export function toLiveMapResponse(rows: LiveMapRows): LiveMapResponse {
 interface StageVisits {
   entered: number;
   left: number;
-  /** Durations of ended visits by rank, shortest first (only the ranks the percentiles need). */
-  durationAt: Map<number, number>;
+  /** Durations of the ended visits, shortest first: the time-in-stage report's percentiles over the same values. */
+  durations: number[];
 }
 
-function visitsByStage(rows: RankedVisitRow[]): Map<string, StageVisits> {
-  const byStage = new Map<string, StageVisits>();
+function visitsByStage(rows: VisitRow[]): Map<string, StageVisits> {
+  const byStage = new Map<string, StageVisits & { ended: number[] }>();
   for (const row of rows) {
-    const found = byStage.get(row.stageKey) ?? { entered: Number(row.entered), left: Number(row.exited), durationAt: new Map<number, number>() };
-    if (row.duration !== null) found.durationAt.set(Number(row.position), Number(row.duration));
+    const found = byStage.get(row.stageKey) ?? { entered: 0, left: 0, durations: [], ended: [] };
+    found.entered += 1;
+    if (row.duration !== null) found.ended.push(Number(row.duration));
     byStage.set(row.stageKey, found);
   }
-  return byStage;
+  const out = new Map<string, StageVisits>();
+  for (const [key, found] of byStage) {
+    const durations = Float64Array.from(found.ended).sort();
+    out.set(key, { entered: found.entered, left: durations.length, durations: Array.from(durations) });
+  }
+  return out;
 }
 
 function toDecisions(rows: DecisionCountRow[]): LiveMapDecision[] {

@@ -32,7 +32,7 @@ export class LiveMapService {
         this.repository.cases(filter, period),
         this.repository.breachedVisits(filter),
         this.repository.overdueTasks(filter, now),
-        this.repository.rankedVisits(filter, period),
+        this.repository.visits(filter, period),
         this.repository.decisions(filter, period),
       ]);
       return toLiveMapResponse({

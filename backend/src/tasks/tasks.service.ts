@@ -71,6 +71,8 @@ export class TasksService {
       const task: TaskTable = {
         id: newId(),
         instanceId: instance.id,
+        processKey: instance.processKey,
+        processVersion: instance.processVersion,
         stageKey: dto.stageKey ?? instance.currentStageKey,
         queueId: queue.id,
         assigneeId: null,

@@ -22,7 +22,7 @@ describe('queues', () => {
     const process = { id: newId(), key: `p-${newId()}`, version: 1, status: 'published', name: 'P', description: '', entityTypes: ['client'], stages: [], decisions: [], calendarKey: null, launchWebhookUrl: null, intake: [], createdAt: now, updatedAt: now, publishedAt: now } as ProcessTable;
     const entity = { id: newId(), type: 'client', externalId: newId(), name: 'E', email: null, managerEmail: null, attributes: {}, createdAt: now, updatedAt: now } as EntityTable;
     const instance = { id: newId(), processId: process.id, processKey: process.key, processVersion: 1, entityId: entity.id, status: 'active', currentStageKey: null, outcome: null, data: {}, n8nExecutionId: null, idempotencyKey: null, stalledAt: null, createdAt: now, updatedAt: now, closedAt: null, failure: null } as InstanceTable;
-    const task = { id: newId(), instanceId: instance.id, stageKey: null, queueId, assigneeId: null, title: 'T', instructions: '', decisions: [], fields: [], dueAt: null, priority: 2, status, decision: null, comment: null, captured: null, decidedBy: null, decidedAt: null, resumeUrl: null, breachedAt: null, resumedAt: null, createdAt: now, updatedAt: now } as TaskTable;
+    const task = { id: newId(), instanceId: instance.id, processKey: process.key, processVersion: 1, stageKey: null, queueId, assigneeId: null, title: 'T', instructions: '', decisions: [], fields: [], dueAt: null, priority: 2, status, decision: null, comment: null, captured: null, decidedBy: null, decidedAt: null, resumeUrl: null, breachedAt: null, resumedAt: null, createdAt: now, updatedAt: now } as TaskTable;
     await t.db.transaction(async () => {
       await t.db.insert(ProcessTable, process);
       await t.db.insert(EntityTable, entity);

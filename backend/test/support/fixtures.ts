@@ -144,6 +144,8 @@ export function insertStageVisit(
   return insert(t, StageVisitTable, {
     id: newId(),
     instanceId: instance.id,
+    processKey: instance.processKey,
+    processVersion: instance.processVersion,
     stageKey,
     stageName: stageKey[0]!.toUpperCase() + stageKey.slice(1),
     ownerQueueId: null,
@@ -171,6 +173,8 @@ export function insertTask(
   return insert(t, TaskTable, {
     id: newId(),
     instanceId: instance.id,
+    processKey: instance.processKey,
+    processVersion: instance.processVersion,
     stageKey: instance.currentStageKey,
     queueId: queue.id,
     assigneeId: null,

@@ -86,8 +86,8 @@ export class CaseExecutionTable {
 /** Instance × stage: time in stage and the SLA clock come from here. */
 @Entity('stage_visits')
 @Index('ix_stage_visits_instance', ['instanceId', 'enteredAt'])
-// The live process map: visits that began in a period, and open visits past their SLA.
-@Index('ix_stage_visits_entered', ['enteredAt', 'instanceId', 'stageKey', 'exitedAt'])
+// The live process map: a process's visits that began in a period, and open visits past their SLA.
+@Index('ix_stage_visits_process_entered', ['processKey', 'enteredAt', 'stageKey', 'exitedAt', 'processVersion'])
 @Index('ix_stage_visits_open_breached', ['stageKey', 'instanceId'], { where: 'exited_at IS NULL AND breached = true' })
 export class StageVisitTable {
   @PrimaryColumn('varchar', { length: 36 }) id!: string;
@@ -95,6 +95,9 @@ export class StageVisitTable {
   @ManyToOne(() => InstanceTable, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'instance_id' })
   instance?: InstanceTable;
+  /** The case's process, copied from the instance so the live map reads a process's visits without a join. */
+  @Column('varchar', { name: 'process_key', length: 100, nullable: true }) processKey!: string | null;
+  @Column('integer', { name: 'process_version', nullable: true }) processVersion!: number | null;
   @Column('varchar', { name: 'stage_key', length: 100 }) stageKey!: string;
   @Column('varchar', { name: 'stage_name', length: 200 }) stageName!: string;
   @Column('varchar', { name: 'owner_queue_id', length: 36, nullable: true }) ownerQueueId!: string | null;

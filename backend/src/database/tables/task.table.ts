@@ -26,15 +26,18 @@ export interface TaskField {
 @Index('ix_tasks_open_resume_url', ['resumeUrl'], { where: "status IN ('open', 'claimed')" })
 // A resume is taken only by the latest wait registered on its URL (waits/ take()).
 @Index('ix_tasks_resume_url_created', ['resumeUrl', 'createdAt'])
-// The live process map: decisions made in a period, and overdue tasks by stage, from the index alone.
-@Index('ix_tasks_decided', ['decidedAt', 'instanceId', 'stageKey', 'decision'], { where: "status = 'decided'" })
-@Index('ix_tasks_open_due_stage', ['dueAt', 'instanceId', 'stageKey', 'status'], { where: "status IN ('open', 'claimed')" })
+// The live process map: a process's decisions made in a period, and overdue tasks by stage, from the index alone.
+@Index('ix_tasks_process_decided', ['processKey', 'decidedAt', 'stageKey', 'decision', 'processVersion'], { where: "status = 'decided'" })
+@Index('ix_tasks_process_open_due', ['processKey', 'dueAt', 'stageKey', 'processVersion'], { where: "status IN ('open', 'claimed')" })
 export class TaskTable {
   @PrimaryColumn('varchar', { length: 36 }) id!: string;
   @Column('varchar', { name: 'instance_id', length: 36 }) instanceId!: string;
   @ManyToOne(() => InstanceTable, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'instance_id' })
   instance?: InstanceTable;
+  /** The case's process, copied from the instance so the live map reads a process's decisions without a join. */
+  @Column('varchar', { name: 'process_key', length: 100, nullable: true }) processKey!: string | null;
+  @Column('integer', { name: 'process_version', nullable: true }) processVersion!: number | null;
   @Column('varchar', { name: 'stage_key', length: 100, nullable: true }) stageKey!: string | null;
   @Column('varchar', { name: 'queue_id', length: 36 }) queueId!: string;
   @ManyToOne(() => QueueTable, { onDelete: 'RESTRICT' })
