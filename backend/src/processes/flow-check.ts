@@ -79,8 +79,9 @@ function checkLinks(flow: ProcessFlow, byId: Map<string, FlowStep>, context: Flo
   const name = (step: FlowStep) => `"${stepLabel(step, context)}"`;
   const usedPaths = new Set<string>();
   flow.links.forEach((link, i) => {
-    const bad = (message: string, stepId?: string) =>
+    const bad = (message: string, stepId?: string): void => {
       problems.push({ code: 'bad-link', severity: 'error', message, field: `flow.links[${i}]`, ...(stepId ? { stepId } : {}) });
+    };
     const from = byId.get(link.from);
     const to = byId.get(link.to);
     if (!from) return bad(`A link starts at "${link.from}", which is no step of the flow.`, to?.id);

@@ -24,7 +24,9 @@ const isPlain = (value: unknown): value is Plain => typeof value === 'object' &&
  */
 export function readFlow(value: unknown, at = 'flow'): FlowReading {
   const errors: FlowFieldError[] = [];
-  const add = (field: string, message: string, stepId?: string) => errors.push({ field, messages: [message], ...(stepId ? { stepId } : {}) });
+  const add = (field: string, message: string, stepId?: string): void => {
+    errors.push({ field, messages: [message], ...(stepId ? { stepId } : {}) });
+  };
   const flow: ProcessFlow = { steps: [], links: [] };
   if (!isPlain(value)) {
     add(at, 'flow must be an object with steps and links, or null');
