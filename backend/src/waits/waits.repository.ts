@@ -50,6 +50,16 @@ export class WaitsRepository {
     return (result.affected ?? 0) === 1;
   }
 
+  /**
+   * A timer still pending when its execution goes on ran: its time came in the caller's process
+   * (an in-process wait) before the scheduler fired it. Marked fired so closing the case cannot
+   * cancel it afterwards and the scheduler does not fire it again. Conditional like markResumed.
+   */
+  async markTimerRan(id: string, at: number): Promise<TimerTable | null> {
+    const result = await this.db.manager.update(TimerTable, { id, status: 'pending' }, { status: 'fired', firedAt: at });
+    return (result.affected ?? 0) === 1 ? this.db.manager.findOneBy(TimerTable, { id }) : null;
+  }
+
   /** What executions still wait on for a case: its open tasks and pending timers that have a resume URL. */
   async openWaitsOf(instanceId: string): Promise<WaitRow[]> {
     const select = { id: true, instanceId: true, resumeUrl: true, resumedAt: true, createdAt: true } as const;

@@ -1,7 +1,8 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { In } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import { type Actor, SYSTEM_ACTOR } from '../auth/actor';
 import { Clock } from '../common/clock';
+import { iso } from '../common/time';
 import { Database } from '../database/database';
 import { OutboxTable, TaskTable, TimerTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
@@ -30,7 +31,8 @@ export class WaitsService {
    * Called by the waiting n8n node when a signed resume reaches it, before it lets the execution go
    * on. Deliveries are at-least-once (a backend stopped between the call and marking it delivered
    * sends it again), so a wait resumes its execution once: the first delivery to take it wins, and a
-   * delivery for an earlier wait can never be taken by a later wait on the same resume URL.
+   * delivery for an earlier wait can never be taken by a later wait on the same resume URL. A timer
+   * taken while still pending (an in-process wait that woke before the scheduler fired it) ran now.
    */
   async take(dto: TakeResumeDto): Promise<TakeResumeResponse> {
     const [kind, id] = waitOf(dto);
@@ -42,9 +44,11 @@ export class WaitsService {
         const latest = await this.repository.latestOn(wait.resumeUrl);
         if (latest && latest.id !== wait.id) return { taken: false, reason: 'superseded', instance: null };
       }
-      if (!(await this.repository.markResumed(kind, id, this.clock.now()))) {
+      const now = this.clock.now();
+      if (!(await this.repository.markResumed(kind, id, now))) {
         return { taken: false, reason: 'already-taken', instance: null };
       }
+      if (kind === 'timer') await this.recordRan(id, now);
       return { taken: true, reason: null, instance: await this.caseOf(wait) };
     });
   }
@@ -70,6 +74,21 @@ export class WaitsService {
       });
     }
     return latestByUrl.size;
+  }
+
+  /** The timeline then says the wait ran, and when, instead of "cancelled" once its case closes. */
+  private async recordRan(timerId: string, at: number): Promise<void> {
+    const timer = await this.repository.markTimerRan(timerId, at);
+    if (!timer) return;
+    const entityId = timer.instanceId ? ((await this.repository.findInstance(timer.instanceId))?.entityId ?? null) : null;
+    await this.events.record(SYSTEM_ACTOR, 'timer.fired', { instanceId: timer.instanceId, entityId }, {
+      timerId: timer.id,
+      label: timer.label,
+      fireAt: iso(timer.fireAt),
+      firedAt: iso(at),
+      lateMs: at - timer.fireAt,
+      inProcess: timer.resumeUrl === null,
+    });
   }
 
   private async caseOf(wait: WaitRow) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { OutboxTable, TaskTable, TimerTable } from '../../src/database/tables';
+import { EventTable, OutboxTable, TaskTable, TimerTable } from '../../src/database/tables';
+import { TimerSweep } from '../../src/scheduler/timer-sweep';
 import { launchWithTask, setUpReferralProcess } from '../support/scenario';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -98,6 +99,55 @@ describe('an execution and the waits of its case', () => {
         .expect(201);
       await t.automation.post(`/instances/${bare.body.id}/cancel`).send({}).expect(200);
       expect(await releasesOf(bare.body.id)).toEqual([]);
+    });
+  });
+
+  describe('a timer its execution went on from', () => {
+    const inProcessTimer = async (n: string) => {
+      const launched = await t.automation
+        .post('/instances')
+        .send({ processKey: 'referral', entity: { type: 'student', externalId: n, name: `Student ${n}` } })
+        .expect(201);
+      const fireAt = new Date(t.clock.now() + 30_000).toISOString();
+      const timer = await t.automation
+        .post('/timers')
+        .send({ instanceId: launched.body.id, anchorAt: fireAt, offset: { amount: 0, unit: 'minutes' }, resumeUrl: resumeUrl(n), inProcessBelowMs: 60_000, label: 'Short wait' })
+        .expect(201);
+      expect(timer.body).toMatchObject({ status: 'pending', inProcess: true });
+      return { instanceId: launched.body.id as string, timerId: timer.body.id as string };
+    };
+    const timerEvents = (instanceId: string, type: string) => t.db.read(() => t.db.manager.findBy(EventTable, { instanceId, type }));
+
+    it('ran when an in-process wait is taken before the scheduler fired it: fired then, and still fired after its case closes', async () => {
+      const { instanceId, timerId } = await inProcessTimer('ran-1');
+      t.clock.advance(30_000);
+      const wokeAt = t.clock.now();
+      expect((await take({ timerId }).expect(200)).body.taken).toBe(true);
+      await t.automation.post(`/instances/${instanceId}/complete`).send({ outcome: 'done' }).expect(200);
+
+      const detail = await t.automation.get(`/instances/${instanceId}`).expect(200);
+      expect(detail.body.timers).toEqual([expect.objectContaining({ id: timerId, status: 'fired', firedAt: new Date(wokeAt).toISOString() })]);
+      const fired = await timerEvents(instanceId, 'timer.fired');
+      expect(fired.map((e) => e.data)).toEqual([expect.objectContaining({ timerId, label: 'Short wait', inProcess: true, lateMs: 0 })]);
+      expect(await timerEvents(instanceId, 'timer.cancelled')).toEqual([]);
+      // The scheduler does not fire it a second time, and nobody is resumed for it.
+      t.clock.advance(MINUTE);
+      await t.app.get(TimerSweep).fireDue();
+      expect(await timerEvents(instanceId, 'timer.fired')).toHaveLength(1);
+      expect(await t.db.read(() => t.db.manager.countBy(OutboxTable, { instanceId, kind: 'n8n_resume' }))).toBe(0);
+    });
+
+    it('is cancelled when its case closes before it fired, and a take after that does not make it fired', async () => {
+      const { instanceId, timerId } = await inProcessTimer('ran-2');
+      await t.automation.post(`/instances/${instanceId}/cancel`).send({ reason: 'withdrawn' }).expect(200);
+      t.clock.advance(30_000);
+      expect((await take({ timerId }).expect(200)).body).toMatchObject({ taken: true, instance: { status: 'cancelled' } });
+
+      const row = await t.db.read(() => t.db.manager.findOneByOrFail(TimerTable, { id: timerId }));
+      expect(row).toMatchObject({ status: 'cancelled', firedAt: null });
+      expect(row.resumedAt).not.toBeNull();
+      expect(await timerEvents(instanceId, 'timer.cancelled')).toHaveLength(1);
+      expect(await timerEvents(instanceId, 'timer.fired')).toEqual([]);
     });
   });
 

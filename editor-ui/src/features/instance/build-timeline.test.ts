@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InstanceDetail, TimelineEvent } from '../../api/timeline-types';
+import { formatDateTime } from '../../lib/format';
 import { aTask, aTaskDetail } from '../../test/fixtures';
 import { buildTimeline } from './build-timeline';
 
@@ -66,5 +67,35 @@ describe('buildTimeline', () => {
       ['event', 'Case started'],
     ]);
     expect(items.find((i) => i.kind === 'decision')).toMatchObject({ comment: 'Fine', detail: 'by Rita', taskId: 't1' });
+  });
+
+  describe('timers', () => {
+    const ranAt = '2026-11-02T10:02:01Z';
+    const ran = { id: 'ran', label: '2 minutes after booking', fireAt: '2026-11-02T10:02:00Z', status: 'fired', firedAt: ranAt };
+    const gone = { id: 'gone', label: '14 days before course start', fireAt: '2026-12-01T09:00:00Z', status: 'cancelled', firedAt: null };
+
+    it('says a wait that ran fired, and when; only a wait cancelled before it fired says cancelled', () => {
+      const titles = buildTimeline(detail({ timers: [ran, gone] })).filter((i) => i.kind === 'timer').map((i) => i.title);
+      expect(titles).toEqual([
+        `14 days before course start: Timer cancelled before it fired (was due ${formatDateTime(gone.fireAt)})`,
+        `2 minutes after booking: Timer fired ${formatDateTime(ranAt)}`,
+      ]);
+      expect(titles[1]).not.toMatch(/cancel/i);
+    });
+
+    it('says the same from the audit events when the detail has no timer list', () => {
+      const items = buildTimeline(
+        detail({
+          timeline: [
+            event('timer.fired', ranAt, { label: ran.label, fireAt: ran.fireAt, firedAt: ranAt, inProcess: true }),
+            event('timer.cancelled', '2026-11-02T11:00:00Z', { label: gone.label, reason: 'instance closed' }),
+          ],
+        }),
+      );
+      expect(items.map((i) => [i.kind, i.title, i.detail])).toEqual([
+        ['timer', 'Timer cancelled before it fired: 14 days before course start', 'instance closed'],
+        ['timer', `Timer fired ${formatDateTime(ranAt)}: 2 minutes after booking`, ''],
+      ]);
+    });
   });
 });

@@ -64,8 +64,10 @@ function describe(event: TimelineEvent): Line | null {
       return { kind: 'timer', title: `Timer moved${text(d.fireAt) ? ` to ${formatDateTime(text(d.fireAt))}` : ''}`, detail: '' };
     case 'timer.past':
       return { kind: 'timer', title: `Timer already past${text(d.label) ? `: ${text(d.label)}` : ''}`, detail: text(d.reason) ?? '' };
+    case 'timer.fired':
+      return { kind: 'timer', title: `Timer fired ${formatDateTime(text(d.firedAt) ?? event.at)}${text(d.label) ? `: ${text(d.label)}` : ''}`, detail: '' };
     case 'timer.cancelled':
-      return { kind: 'timer', title: `Timer cancelled${text(d.label) ? `: ${text(d.label)}` : ''}`, detail: text(d.reason) ?? '' };
+      return { kind: 'timer', title: `Timer cancelled before it fired${text(d.label) ? `: ${text(d.label)}` : ''}`, detail: text(d.reason) ?? '' };
     default:
       return { kind: 'event', title: event.type.replace(/[._]/g, ' '), detail: actorText(event) };
   }

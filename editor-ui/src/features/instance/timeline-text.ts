@@ -10,6 +10,8 @@ export function timerTitle(timer: Pick<Timer, 'label' | 'status' | 'fireAt' | 'f
   if (timer.status === 'fired') return `${label}Timer fired ${formatDateTime(timer.firedAt ?? timer.fireAt)}${moved}`;
   // Its time had passed when it was registered, or its anchor moved into the past: it went on at once, late.
   if (timer.status === 'past') return `${label}Already past (due ${formatDateTime(timer.fireAt)}): went on at once, late${moved}`;
+  // A wait its execution went on from is "fired" (the backend marks it so when it is taken), so this one never ran.
+  if (timer.status === 'cancelled') return `${label}Timer cancelled before it fired (was due ${formatDateTime(timer.fireAt)})`;
   return `${label}Timer ${timer.status} (was due ${formatDateTime(timer.fireAt)})`;
 }
 
