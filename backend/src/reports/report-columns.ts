@@ -67,6 +67,8 @@ export const REPORT_COLUMNS: { [R in ReportName]: Array<CsvColumn<never>> } = {
   escalations: columns<EscalationRateRow>(
     ['processKey', (r) => r.processKey],
     ['escalations', (r) => r.escalations],
+    ['cases', (r) => r.cases],
+    ['escalatedCases', (r) => r.escalatedCases],
     ['escalatedTasks', (r) => r.escalatedTasks],
     ['tasks', (r) => r.tasks],
     ['rate', (r) => r.rate],

@@ -100,12 +100,17 @@ export interface DecisionRow {
   rate: number;
 }
 
+/** About the cases of the process started in the period. */
 export interface EscalationRateRow {
   processKey: string;
+  /** Every escalation of those cases: of the case itself (a stage ladder, Escalate on the case) or of one of its tasks. */
   escalations: number;
+  cases: number;
+  /** Cases escalated at least once, on the case or on any of its tasks. */
+  escalatedCases: number;
   escalatedTasks: number;
   tasks: number;
-  /** escalatedTasks / tasks */
+  /** escalatedCases / cases */
   rate: number;
 }
 

@@ -110,7 +110,23 @@ export class ReportsRepository {
     }>();
   }
 
-  /** Tasks per process, and how many of them were escalated at least once. */
+  /**
+   * Cases per process, how many were escalated at least once (on the case itself or on one of its
+   * tasks: every escalation names its case) and how many escalations they had in all.
+   */
+  escalatedCases(filters: ReportFilters) {
+    const qb = this.db.manager
+      .createQueryBuilder(InstanceTable, 'i')
+      .leftJoin(EscalationTable, 'e', 'e.instance_id = i.id')
+      .select('i.processKey', 'processKey')
+      .addSelect('COUNT(DISTINCT i.id)', 'cases')
+      .addSelect('COUNT(DISTINCT e.instance_id)', 'escalatedCases')
+      .addSelect('COUNT(DISTINCT e.id)', 'escalations')
+      .groupBy('i.processKey');
+    return filter(qb, filters, 'i.createdAt').getRawMany<{ processKey: string; cases: Numeric; escalatedCases: Numeric; escalations: Numeric }>();
+  }
+
+  /** The tasks of those cases, and how many of them were escalated at least once. */
   escalatedTasks(filters: ReportFilters) {
     const qb = this.db.manager
       .createQueryBuilder(TaskTable, 't')
@@ -120,17 +136,7 @@ export class ReportsRepository {
       .addSelect('COUNT(DISTINCT t.id)', 'tasks')
       .addSelect('COUNT(DISTINCT e.task_id)', 'escalated')
       .groupBy('i.processKey');
-    return filter(qb, filters, 't.createdAt').getRawMany<{ processKey: string; tasks: Numeric; escalated: Numeric }>();
-  }
-
-  escalationCounts(filters: ReportFilters) {
-    const qb = this.db.manager
-      .createQueryBuilder(EscalationTable, 'e')
-      .innerJoin(InstanceTable, 'i', 'i.id = e.instance_id')
-      .select('i.processKey', 'processKey')
-      .addSelect('COUNT(*)', 'count')
-      .groupBy('i.processKey');
-    return filter(qb, filters, 'e.createdAt').getRawMany<{ processKey: string; count: Numeric }>();
+    return filter(qb, filters, 'i.createdAt').getRawMany<{ processKey: string; tasks: Numeric; escalated: Numeric }>();
   }
 
   outcomes(filters: ReportFilters) {

@@ -133,19 +133,24 @@ export class ReportsService {
     return rows.map((r) => ({ ...r, rate: rate(r.count, totals.get(JSON.stringify([r.processKey, r.stageKey]))!) }));
   }
 
+  /** Everything counted is about the cases started in the period, so the rate and its counts agree. */
   private async escalations(filters: ReportFilters): Promise<EscalationRateRow[]> {
-    const counts = new Map((await this.repository.escalationCounts(filters)).map((r) => [r.processKey, Number(r.count)]));
-    const byProcess = new Map<string, EscalationRateRow>();
-    for (const r of await this.repository.escalatedTasks(filters)) {
-      const tasks = Number(r.tasks);
-      const escalatedTasks = Number(r.escalated);
-      byProcess.set(r.processKey, { processKey: r.processKey, escalations: 0, escalatedTasks, tasks, rate: rate(escalatedTasks, tasks) });
-    }
-    for (const [processKey, escalations] of counts) {
-      const row = byProcess.get(processKey) ?? { processKey, escalations: 0, escalatedTasks: 0, tasks: 0, rate: 0 };
-      byProcess.set(processKey, { ...row, escalations });
-    }
-    return [...byProcess.values()].sort((a, b) => a.processKey.localeCompare(b.processKey));
+    const tasks = new Map((await this.repository.escalatedTasks(filters)).map((r) => [r.processKey, r]));
+    const rows = (await this.repository.escalatedCases(filters)).map((r): EscalationRateRow => {
+      const cases = Number(r.cases);
+      const escalatedCases = Number(r.escalatedCases);
+      const task = tasks.get(r.processKey);
+      return {
+        processKey: r.processKey,
+        escalations: Number(r.escalations),
+        cases,
+        escalatedCases,
+        escalatedTasks: Number(task?.escalated ?? 0),
+        tasks: Number(task?.tasks ?? 0),
+        rate: rate(escalatedCases, cases),
+      };
+    });
+    return rows.sort((a, b) => a.processKey.localeCompare(b.processKey));
   }
 
   private async outcomes(filters: ReportFilters): Promise<OutcomeRow[]> {

@@ -104,9 +104,28 @@ describe('reports', () => {
     ]);
   });
 
-  it('escalations: escalations per process and the share of tasks escalated', async () => {
-    const res = await t.automation.get('/reports/escalations').expect(200);
-    expect(res.body.rows).toEqual([{ processKey: bookings, escalations: 3, escalatedTasks: 1, tasks: 6, rate: 0.1667 }]);
+  describe('escalations', () => {
+    it('counts every escalation of the cases, on a task or on the case, and the share of cases escalated', async () => {
+      const res = await t.automation.get(`/reports/escalations?processKey=${bookings}`).expect(200);
+      expect(res.body.rows).toEqual([{ processKey: bookings, escalations: 3, cases: 6, escalatedCases: 2, escalatedTasks: 1, tasks: 6, rate: 0.3333 }]);
+    });
+
+    it('gives a process whose one case was escalated on the case itself, with no task, 100 %', async () => {
+      const process = await insertPublishedProcess(t);
+      const overdueInvoice = await insertInstance(t, { process, currentStageKey: 'chasing' });
+      await escalate(overdueInvoice, null);
+      const res = await t.automation.get(`/reports/escalations?processKey=${process.key}`).expect(200);
+      expect(res.body.rows).toEqual([{ processKey: process.key, escalations: 1, cases: 1, escalatedCases: 1, escalatedTasks: 0, tasks: 0, rate: 1 }]);
+    });
+
+    it('shows a process none of whose cases was escalated at 0 %, and counts only the cases started in the period', async () => {
+      const none = await t.automation.get(`/reports/escalations?processKey=${invoices}`).expect(200);
+      expect(none.body.rows).toEqual([{ processKey: invoices, escalations: 0, cases: 1, escalatedCases: 0, escalatedTasks: 0, tasks: 0, rate: 0 }]);
+      const later = await t.automation.get(`/reports/escalations?processKey=${bookings}&from=2026-11-03`).expect(200);
+      expect(later.body.rows).toEqual([]);
+      const csv = await t.automation.get(`/reports/escalations?format=csv&processKey=${bookings}`).expect(200);
+      expect(csv.text.split('\r\n')[0]).toBe('processKey,escalations,cases,escalatedCases,escalatedTasks,tasks,rate');
+    });
   });
 
   it('outcomes: completed instances per process and outcome', async () => {
