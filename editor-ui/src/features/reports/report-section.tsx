@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { ErrorNotice, Loading } from '../../components/page-state';
+import { useProcessNames } from '../processes/use-process-names';
 import { ReportChart } from './report-chart';
 import { chartData, type ChartSpec } from './chart-data';
 import { flattenRow, rowsOf } from './report-data';
+import { withNames } from './report-names';
 import { ReportTable } from './report-table';
 import { csvUrl, reportQuery, type ReportFilters, type ReportName } from './report-filters';
 
@@ -29,7 +31,8 @@ export function ReportSection({ definition, filters, now }: ReportSectionProps) 
     queryKey: ['reports', definition.name, query],
     queryFn: ({ signal }) => api.get<unknown>(`/reports/${definition.name}`, query, signal),
   });
-  const rows = rowsOf(report.data).map(flattenRow);
+  const names = useProcessNames();
+  const rows = withNames(rowsOf(report.data).map(flattenRow), names);
   const headingId = `report-${definition.name}`;
   return (
     <section className={definition.wide ? 'card report report-wide' : 'card report'} aria-labelledby={headingId}>

@@ -4,8 +4,8 @@ import { columnsOf } from './report-data';
 
 type Row = Record<string, string | number | boolean | null>;
 
-/** Ids are for links, not for reading: they stay out of the table (and the CSV keeps them). */
-const HIDDEN = /(^id$|Id$|\.id$)/;
+/** Ids and keys are for links, not for reading: names stand in for them in the table (and the CSV keeps them). */
+const HIDDEN = /(^id$|Id$|\.id$|Key$|\.key$)/;
 
 function formatCell(column: string, value: string | number | boolean | null): string {
   if (value === null) return '—';

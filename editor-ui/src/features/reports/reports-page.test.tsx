@@ -26,4 +26,22 @@ describe('ReportsPage', () => {
     expect(calls.filter((c) => c.path === '/reports/decisions')).toHaveLength(1);
     expect(calls.find((c) => c.path === '/reports/decisions')?.query.get('processKey')).toBe('student-support');
   });
+
+  it('names processes and stages in the tables instead of showing their keys', async () => {
+    installFakeApi({
+      'GET /auth/me': () => ({ body: reviewer }),
+      'GET /processes': () => ({
+        body: { items: [{ key: 'bookings', name: 'Course bookings', version: 1, stages: [{ key: 'confirm', name: 'Send the confirmation' }], decisions: [] }], total: 1, limit: 50, offset: 0 },
+      }),
+      'GET /reports/volume': () => ({ body: { rows: [{ processKey: 'bookings', stageKey: 'confirm', status: 'active', count: 3 }] } }),
+      'GET /reports/:name': () => ({ body: { rows: [] } }),
+    });
+    renderPage('/reports?period=all', [{ path: '/reports', element: <ReportsPage /> }]);
+    const volume = await screen.findByRole('region', { name: 'Volume' });
+    expect(await within(volume).findByRole('cell', { name: 'Course bookings' })).toBeInTheDocument();
+    expect(within(volume).getByRole('cell', { name: 'Send the confirmation' })).toBeInTheDocument();
+    expect(within(volume).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Process', 'Stage', 'Status', 'Count']);
+    expect(within(volume).queryByRole('cell', { name: 'bookings' })).not.toBeInTheDocument();
+    expect(within(volume).queryByRole('cell', { name: 'confirm' })).not.toBeInTheDocument();
+  });
 });

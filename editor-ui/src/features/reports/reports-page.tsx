@@ -5,7 +5,7 @@ import { useProcesses } from '../processes/process-queries';
 import type { PeriodPreset, ReportFilters } from './report-filters';
 import { ReportSection, type ReportDefinition } from './report-section';
 
-const BY_STAGE = ['processKey', 'stageName', 'stageKey'];
+const BY_STAGE = ['process', 'stage'];
 
 const REPORTS: ReportDefinition[] = [
   {
@@ -18,13 +18,13 @@ const REPORTS: ReportDefinition[] = [
     name: 'caseload',
     title: 'Caseload',
     description: 'Live cases (active, waiting) apart from those that need attention (an n8n execution failed) and the closed ones.',
-    chart: { kind: 'bar', labels: ['processKey'], values: ['live', 'needsAttention', 'completed', 'cancelled'] },
+    chart: { kind: 'bar', labels: ['process'], values: ['live', 'needsAttention', 'completed', 'cancelled'] },
   },
   {
     name: 'time-in-stage',
     title: 'Time in stage',
     description: 'Average, median (p50) and p90 time cases spend in each stage.',
-    chart: { kind: 'bar', labels: ['processKey', 'stageName'], values: ['avgMs', 'p50Ms', 'p90Ms'] },
+    chart: { kind: 'bar', labels: BY_STAGE, values: ['avgMs', 'p50Ms', 'p90Ms'] },
   },
   {
     name: 'decisions',
@@ -38,8 +38,8 @@ const REPORTS: ReportDefinition[] = [
   {
     name: 'escalations',
     title: 'Escalations',
-    description: 'Share of tasks escalated, per process.',
-    chart: { kind: 'bar', labels: ['processKey'], values: ['tasks', 'escalatedTasks', 'escalations'] },
+    description: 'Share of cases escalated, on the case or any of its tasks, per process.',
+    chart: { kind: 'bar', labels: ['process'], values: ['cases', 'escalatedCases', 'escalations'] },
   },
 ];
 
