@@ -164,3 +164,28 @@ describe('POST /templates/:name/install', () => {
     expect((await t.admin.get('/queues?limit=200')).body.total).toBe(before);
   });
 });
+
+describe('bookings: a booking without data.bookedAt', () => {
+  /** The Relative Delay's anchor field as n8n works it out for an item carrying this case's data. */
+  const confirmationAnchor = async (data: Record<string, unknown>): Promise<unknown> => {
+    const template = await readTemplate(TEMPLATES_DIR, 'bookings');
+    const flow = template.workflows.find(({ file }) => file.endsWith('booking.json'))!.workflow;
+    const expression = String(flow.nodes.find((node) => node.name === '2 minutes after booking')!.parameters.anchorField);
+    const body = /^=\{\{([\s\S]*)\}\}$/.exec(expression)?.[1];
+    if (body === undefined) return expression;
+    return new Function('$json', `return (${body});`)({ caseflow: { instanceId: 'case-1', data } }) as unknown;
+  };
+
+  it('passes the intake, so it starts a case', async () => {
+    const template = await readTemplate(TEMPLATES_DIR, 'bookings');
+    const intake = (template.processes[0]!.definition.intake ?? []) as IntakeField[];
+    const sample = sampleFor('bookings', 'bookings')!;
+    const { bookedAt: _omitted, ...data } = sample.data;
+    expect(checkIntake(intake, { data, entity: { ...sample.entity, attributes: sample.entity.attributes ?? {} } })).toEqual([]);
+  });
+
+  it('is confirmed 2 minutes after its case was created; a booking time, when given, still counts', async () => {
+    expect(await confirmationAnchor({ courseTitle: 'First Aid at Work' })).toBe('instance.createdAt');
+    expect(await confirmationAnchor({ bookedAt: '2026-12-01T10:15:00Z' })).toBe('data.bookedAt');
+  });
+});

@@ -156,6 +156,16 @@ describe('bookings', () => {
     expect(run.mail.filter((m) => m.instanceId === d.id && m.subject.startsWith('Low viability'))).toEqual([]);
   });
 
+  it('confirms a booking without data.bookedAt 2 minutes after its case was created', async () => {
+    const run = await runs.bookings!;
+    expect(run.undated.data).not.toHaveProperty('bookedAt');
+    expect(timersLabelled(run.undated, '2 minutes after booking').map((t) => t.status)).toEqual(['fired']);
+    expect(run.undatedConfirmationDelayMs).toBeGreaterThanOrEqual(120_000);
+    expect(run.undatedConfirmationDelayMs).toBeLessThan(150_000);
+    expect(subjectsTo(run, run.undated.entity.email)).toEqual(['Your place on First Aid at Work is confirmed']);
+    expect(stageKeys(run.undated)).toEqual(['booked', 'confirmed']);
+  });
+
   it('answers the cancellation of an unknown booking 404 and creates no entity and no case', async () => {
     const run = await runs.bookings!;
     expectNotFound(run.unknownCancellation, 'No open booking B-E2E-UNKNOWN');

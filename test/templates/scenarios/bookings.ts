@@ -9,6 +9,10 @@ export interface BookingsRun {
   certified: InstanceView;
   cancelled: InstanceView;
   noShow: InstanceView;
+  /** Booked without data.bookedAt: confirmed from its case's creation instead. */
+  undated: InstanceView;
+  /** From the call that booked it (its case was created during that call) to its confirmation, in ms. */
+  undatedConfirmationDelayMs: number;
   /** Cancelled 20 s after booking, so before its confirmation was due. */
   cancelledEarly: InstanceView;
   /** The n8n execution of that booking's flow, as n8n recorded it: its status and the nodes that ran. */
@@ -56,7 +60,10 @@ export async function runBookings(stack: E2eStack): Promise<BookingsRun> {
   // D books 50 s ago and cancels 20 s later: its confirmation would be due in 70 s, its cancellation emails in 90 s.
   const bookedD = now - 50_000;
   await stack.callWebhook('caseflow-booking', booking('D', { bookedAt: iso(bookedD), courseStart: iso(now + 30 * DAY), viability: 0.9 }));
-  const [a, b, c, d] = await Promise.all(['A', 'B', 'C', 'D'].map((n) => instanceOf(admin, 'bookings', `B-E2E-${n}`)));
+  // E brings no booking time: its confirmation counts 2 minutes from its case's creation.
+  const launchedE = Date.now();
+  await stack.callWebhook('caseflow-booking', booking('E', { bookedAt: undefined, courseStart: iso(now + 30 * DAY), viability: 0.9 }));
+  const [a, b, c, d, e] = await Promise.all(['A', 'B', 'C', 'D', 'E'].map((n) => instanceOf(admin, 'bookings', `B-E2E-${n}`)));
   await stack.callWebhook('caseflow-booking-cancellation', {
     entity: booking('D', {}).entity,
     data: { cancelledAt: iso(bookedD + 20_000), reason: 'Booked the wrong date' },
@@ -82,6 +89,9 @@ export async function runBookings(stack: E2eStack): Promise<BookingsRun> {
   const confirmationA = await waitFor('the confirmation of A', async () =>
     (await stack.mailbox()).find((m) => m.recipients.includes('delegate-a@example.test') && m.subject.startsWith('Your place on')),
   120_000);
+  const confirmationE = await waitFor('the confirmation of E', async () =>
+    (await stack.mailbox()).find((m) => m.recipients.includes('delegate-e@example.test') && m.subject.startsWith('Your place on')),
+  180_000);
   const taskA = await openTask(admin, a!.id, 'course-admins', 120_000);
   await decide(staff['course-admins']!.client, taskA.id, 'completed');
   const taskC = await openTask(admin, c!.id, 'course-admins', 120_000);
@@ -99,6 +109,8 @@ export async function runBookings(stack: E2eStack): Promise<BookingsRun> {
     cancelled: await detail(admin, cancelled.id),
     noShow,
     cancelledEarly: await detail(admin, cancelledEarly.id),
+    undated: await detail(admin, e!.id),
+    undatedConfirmationDelayMs: Date.parse(confirmationE.createdAt) - launchedE,
     cancelledEarlyExecution: { status: execution.status, nodes: Object.keys(execution.data?.resultData.runData ?? {}) },
     confirmationDelayMs: Date.parse(confirmationA.createdAt) - bookedA,
     repeated,
