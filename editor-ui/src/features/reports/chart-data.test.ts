@@ -25,6 +25,22 @@ describe('chartData', () => {
     });
   });
 
+  it('labels bars by what tells them apart: the stage alone when every row has the same process', () => {
+    const one = [
+      { process: 'Student support referral', stage: 'Advisor review', count: 3 },
+      { process: 'Student support referral', stage: 'Department review', count: 1 },
+    ];
+    const spec = { kind: 'bar' as const, labels: ['process', 'stage'], values: ['count'] };
+    expect(chartData(one, spec).points.map((point) => point.label)).toEqual(['Advisor review', 'Department review']);
+    const two = [...one, { process: 'Bookings', stage: 'Advisor review', count: 2 }];
+    expect(chartData(two, spec).points.map((point) => point.label)).toEqual([
+      'Student support referral · Advisor review',
+      'Student support referral · Department review',
+      'Bookings · Advisor review',
+    ]);
+    expect(chartData(one.slice(0, 1), spec).points.map((point) => point.label)).toEqual(['Student support referral · Advisor review']);
+  });
+
   it('guesses labels and values when the spec names columns the report does not have', () => {
     const rows = [{ outcome: 'supported', count: 4, rate: 0.67 }];
     expect(chartData(rows, { kind: 'pie', labels: ['missing'], values: ['absent'] }).series).toEqual(['Count', 'Rate']);

@@ -29,7 +29,7 @@ export function seriesName(column: string): string {
 export function chartData(rows: Row[], spec: ChartSpec): ChartData {
   const guessed = chartShape(rows);
   const present = (columns: string[] | undefined) => (columns ?? []).filter((c) => rows.some((r) => r[c] !== undefined));
-  const labels = present(spec.labels).length > 0 ? present(spec.labels) : guessed.labels;
+  const labels = distinguishing(rows, present(spec.labels).length > 0 ? present(spec.labels) : guessed.labels);
 
   const pivot = spec.pivot;
   if (pivot && rows.some((r) => r[pivot.seriesFrom] !== undefined)) {
@@ -59,4 +59,13 @@ export function chartData(rows: Row[], spec: ChartSpec): ChartData {
     return point;
   });
   return { points, series: values.map(seriesName) };
+}
+
+/**
+ * The label columns that tell the rows apart: with one process in view every bar would start with its
+ * name (and be cut to it on the axis), so a column all rows share is left out while another one varies.
+ */
+function distinguishing(rows: Row[], columns: string[]): string[] {
+  const varying = columns.filter((column) => new Set(rows.map((row) => row[column])).size > 1);
+  return varying.length > 0 ? varying : columns;
 }
