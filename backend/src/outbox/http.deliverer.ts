@@ -74,6 +74,9 @@ export class HttpDeliverer implements Deliverer {
     // The execution is no longer waiting: another call resumed it, an earlier attempt's answer was
     // lost, or n8n ended the wait itself (Await Decision's time limit). Nothing is left to do here; an
     // execution that finished with an error is reported by the execution sweep.
+    // …except while the execution is still running towards its wait: the decision came before n8n
+    // had parked it (a reviewer deciding the moment the task appears). Then it is tried again.
+    if (status === 409 && RUNNING_ALREADY.test(reason)) throw failed(`${reason} (not waiting yet; trying again)`);
     if (status === 409) return { note: `n8n: the execution was no longer waiting (${reason})`, notTaken: { status, reason } };
     if (status === 404) throw failed(reason === response.statusText ? 'not found (n8n may be starting up)' : reason);
     throw failed(reason, !isRetryable(status));
@@ -83,6 +86,8 @@ export class HttpDeliverer implements Deliverer {
 /** How an attempt that got no answer is described; such an attempt may still have reached n8n. */
 const UNREACHABLE = 'could not reach';
 const STARTING_UP = /n8n is starting up/i;
+/** n8n's 409 for a resume that reached an execution before it started waiting. */
+const RUNNING_ALREADY = /is running already/i;
 
 /**
  * Redirects are never followed: a receiver could otherwise send the signed call to another port or

@@ -113,6 +113,15 @@ describe('outbox delivery', () => {
     expect(await reload(row.id)).toMatchObject({ status: 'delivered' });
   });
 
+  it('tries a resume again when n8n answers 409 because the execution is still running towards its wait', async () => {
+    receiver.answer([[409, '{"code":409,"message":"The execution \\"7\\" is running already."}']]);
+    const row = await decided('not-yet-waiting');
+    await worker.drain();
+    expect(await reload(row.id)).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/running already/) });
+    await retryNow(row.id);
+    expect(await reload(row.id)).toMatchObject({ status: 'delivered', attempts: 2 });
+  });
+
   it('keeps the outbox to admins and answers 404 for an unknown delivery', async () => {
     await t.automation.get('/outbox').expect(403);
     await t.admin.post('/outbox/00000000-0000-4000-8000-000000000000/retry').expect(404);
