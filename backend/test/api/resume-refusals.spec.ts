@@ -99,6 +99,10 @@ describe('a resume n8n refuses', () => {
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row.lastError).toBe('n8n execution 79 answered 404: Cannot POST /webhook-waiting/79');
     expect((await t.admin.get(`/instances/${instanceId}`)).body.status).toBe('active');
+    // n8n is back: the next attempt goes through, and nothing is left pending for the tests after this one.
+    t.clock.set(Math.max(t.clock.now(), row.nextAttemptAt));
+    await worker.drain();
+    expect(await delivery()).toMatchObject({ status: 'delivered', attempts: 2 });
   });
 
   it('marks the case failed once a 404 ("unknown execution") has used up its attempts', async () => {
