@@ -105,6 +105,13 @@ describe('npm start (the local stack)', () => {
       const mail = await get<{ items: Array<{ subject: string; recipients: string[] }> }>(cookie, '/mailbox?limit=200');
       return mail.items.some((m) => m.recipients.includes('stack.tester@example.test') && m.subject === 'Your place on Stack Course is confirmed');
     }, 90_000);
+    // The mail is queued by "Send confirmation"; "Confirmed stage" runs just after it in the same execution.
+    // Stopping n8n between the two would cut that execution short, so the restart waits for the stage.
+    const stageOf = async (c: string): Promise<string | undefined> => {
+      const found = await get<{ items: Array<{ entity: { externalId: string }; currentStage: { key: string } | null }> }>(c, '/instances?processKey=bookings&limit=100');
+      return found.items.find((i) => i.entity.externalId === 'B-STACK-1')?.currentStage?.key;
+    };
+    await waitFor('the booking in its confirmed stage', async () => (await stageOf(cookie)) === 'confirmed', 30_000);
     const before = await get<{ total: number }>(cookie, '/instances?limit=1');
 
     expect(await interrupt(stack)).toBe(0);
@@ -118,8 +125,7 @@ describe('npm start (the local stack)', () => {
     expect(stack.output()).not.toContain('creating the owner');
     cookie = await signIn();
     expect((await get<{ total: number }>(cookie, '/instances?limit=1')).total).toBe(before.total);
-    const found = await get<{ items: Array<{ entity: { externalId: string }; currentStage: { key: string } | null }> }>(cookie, '/instances?processKey=bookings&limit=100');
-    expect(found.items.find((i) => i.entity.externalId === 'B-STACK-1')?.currentStage?.key).toBe('confirmed');
+    expect(await stageOf(cookie)).toBe('confirmed');
     expect(await interrupt(stack)).toBe(0);
   });
 });
