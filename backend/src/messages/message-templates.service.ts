@@ -57,6 +57,8 @@ export class MessageTemplatesService {
           version: (latest?.version ?? 0) + 1,
           name: dto.name,
           channel: 'email',
+          kind: 'customer',
+          documents: [],
           subject: dto.subject,
           html,
           text,

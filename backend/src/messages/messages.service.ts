@@ -83,6 +83,7 @@ export class MessagesService {
       templateKey,
       templateVersion,
       channel: 'email',
+      kind: 'customer',
       recipients,
       subject: rendered.subject,
       html: rendered.html,

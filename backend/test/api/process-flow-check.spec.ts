@@ -17,7 +17,7 @@ describe('POST /processes/check', () => {
     viewer = (await t.createUser('viewer')).client;
     await insertQueue(t, { key: 'advisors' });
     await insertQueue(t, { key: 'department' });
-    const welcome: MessageTemplateTable = { id: newId(), key: 'welcome', version: 1, name: 'Welcome', channel: 'email', subject: 'Hi', html: '', text: 'Hi', sampleData: {}, createdAt: t.clock.now() };
+    const welcome: MessageTemplateTable = { id: newId(), key: 'welcome', version: 1, name: 'Welcome', channel: 'email', kind: 'customer', documents: [], subject: 'Hi', html: '', text: 'Hi', sampleData: {}, createdAt: t.clock.now() };
     await t.db.transaction(() => t.db.insert(MessageTemplateTable, welcome));
   });
   afterAll(() => t.close());

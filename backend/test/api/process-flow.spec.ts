@@ -15,7 +15,7 @@ describe('the flow of a process', () => {
     await insertQueue(t, { key: 'advisors' });
     await insertQueue(t, { key: 'department' });
     const now = t.clock.now();
-    const welcome: MessageTemplateTable = { id: newId(), key: 'welcome', version: 1, name: 'Welcome', channel: 'email', subject: 'Hi', html: '', text: 'Hi', sampleData: {}, createdAt: now };
+    const welcome: MessageTemplateTable = { id: newId(), key: 'welcome', version: 1, name: 'Welcome', channel: 'email', kind: 'customer', documents: [], subject: 'Hi', html: '', text: 'Hi', sampleData: {}, createdAt: now };
     await t.db.transaction(() => t.db.insert(MessageTemplateTable, welcome));
   });
   afterAll(() => t.close());

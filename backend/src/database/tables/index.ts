@@ -12,6 +12,7 @@ import { OutboxTable, WebhookSubscriptionTable } from './outbox.table';
 import { LoginThrottleTable } from './login-throttle.table';
 import { HealthProbeTable } from './health-probe.table';
 import { N8nWorkflowLinkTable } from './n8n-workflow-link.table';
+import { EntityRelationTable } from './entity-relation.table';
 
 export * from './user.table';
 export * from './queue.table';
@@ -27,6 +28,7 @@ export * from './outbox.table';
 export * from './login-throttle.table';
 export * from './health-probe.table';
 export * from './n8n-workflow-link.table';
+export * from './entity-relation.table';
 
 export const TABLES = [
   UserTable,
@@ -37,6 +39,7 @@ export const TABLES = [
   CalendarTable,
   EntityTypeTable,
   EntityTable,
+  EntityRelationTable,
   ProcessTable,
   ProcessArchiveTable,
   InstanceTable,

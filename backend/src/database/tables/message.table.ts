@@ -11,11 +11,25 @@ export class MessageTemplateTable {
   @Column('integer') version!: number;
   @Column('varchar', { length: 200 }) name!: string;
   @Column('varchar', { length: 20, default: 'email' }) channel!: string;
+  /** customer (transactional), admin (system notifications) or finance: the seed's three kinds. */
+  @Column('varchar', { length: 20, default: 'customer' }) kind!: MessageKind;
   @Column('text') subject!: string;
   @Column('text', { default: '' }) html!: string;
   @Column('text', { default: '' }) text!: string;
   @JsonColumn({ name: 'sample_data' }) sampleData!: Record<string, unknown>;
+  /** Documents rendered with the message and attached to it as PDF (a certificate). */
+  @JsonColumn({ default: '[]' }) documents!: DocumentTemplate[];
   @TimeColumn({ name: 'created_at' }) createdAt!: number;
+}
+
+export const MESSAGE_KINDS = ['customer', 'admin', 'finance'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** A PDF made for each message: its file name, a title and a body, each a Handlebars template. */
+export interface DocumentTemplate {
+  filename: string;
+  title: string;
+  body: string;
 }
 
 export interface MessageAttachment {
@@ -38,6 +52,7 @@ export class MessageTable {
   @Column('varchar', { name: 'template_key', length: 100, nullable: true }) templateKey!: string | null;
   @Column('integer', { name: 'template_version', nullable: true }) templateVersion!: number | null;
   @Column('varchar', { length: 20 }) channel!: string;
+  @Column('varchar', { length: 20, default: 'customer' }) kind!: MessageKind;
   @JsonColumn() recipients!: string[];
   @Column('text') subject!: string;
   @Column('text') html!: string;
