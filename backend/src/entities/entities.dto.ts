@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsObject, IsOptional, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../common/paging';
+import type { RelationsInput } from './entity-relations';
 import { iso } from '../common/time';
 import type { EntityTable, InstanceStatus, InstanceTable } from '../database/tables';
 
@@ -15,6 +16,8 @@ export interface EntityInput {
   email?: string | null;
   managerEmail?: string | null;
   attributes?: Record<string, unknown>;
+  /** Named links to other records, set with the record (see entity-relations.ts). */
+  relations?: RelationsInput;
 }
 
 export class UpsertEntityDto implements EntityInput {
@@ -28,6 +31,12 @@ export class UpsertEntityDto implements EntityInput {
   @ApiPropertyOptional({ description: 'Merged into the stored attributes; a key set to null is removed.' })
   @UnlessAbsent() @IsObject()
   attributes?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    example: { courseDate: { type: 'courseDate', externalId: 'CD-2027-03-JAVA' } },
+    description: 'Named links to other records, which must exist: name → { type, externalId } or { id }; null removes the link.',
+  })
+  @UnlessAbsent() @IsObject()
+  relations?: RelationsInput;
 }
 
 export class UpdateEntityDto {

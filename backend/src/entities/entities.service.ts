@@ -11,6 +11,7 @@ import type { EntityTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
 import { TimersService } from '../timers/timers.service';
 import { EntitiesRepository } from './entities.repository';
+import { EntityRelationsService } from './entity-relations.service';
 import {
   ConvertEntityDto,
   EntityDetailResponse,
@@ -33,6 +34,7 @@ export class EntitiesService {
     private readonly timers: TimersService,
     private readonly clock: Clock,
     private readonly scope: CaseScopeService,
+    private readonly relations: EntityRelationsService,
   ) {}
 
   async upsert(actor: Actor, input: EntityInput): Promise<UpsertEntityResult> {
@@ -41,10 +43,18 @@ export class EntitiesService {
   }
 
   /** Joins the caller's open transaction (an instance launch upserts its entity this way). */
-  async upsertInTransaction(actor: Actor, input: EntityInput): Promise<{ entity: EntityTable; created: boolean }> {
+  async upsertInTransaction(actor: Actor, input: EntityInput, relationsField = 'relations'): Promise<{ entity: EntityTable; created: boolean }> {
     const errors = checkEntityInput(input, true);
     if (errors.length > 0) throw fieldErrors(errors);
     await this.assertEntityType('type', input.type);
+    // Every related record is found before the first write, so a link to a missing one changes nothing.
+    const relations = input.relations === undefined ? [] : await this.relations.resolve(input.relations, relationsField);
+    const result = await this.upsertRecord(actor, input);
+    await this.relations.apply(actor, result.entity, relations);
+    return result;
+  }
+
+  private async upsertRecord(actor: Actor, input: EntityInput): Promise<{ entity: EntityTable; created: boolean }> {
     const existing = await this.repository.findByKey(input.type, input.externalId, true);
     if (existing) return { entity: await this.applyChanges(actor, existing, input), created: false };
 

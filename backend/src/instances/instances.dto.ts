@@ -20,6 +20,7 @@ import { PageQueryDto } from '../common/paging';
 import { iso } from '../common/time';
 import type { EntityTable, InstanceFailure, InstanceStatus, InstanceTable, StageVisitTable } from '../database/tables';
 import { INSTANCE_STATUSES } from '../database/tables';
+import type { RelationsInput } from '../entities/entity-relations';
 
 const KEY = /^[a-z0-9][a-z0-9_-]{0,99}$/;
 const KEY_MESSAGE = 'must be lowercase letters, digits, "-" or "_"';
@@ -31,6 +32,14 @@ export class LaunchEntityDto {
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsEmail() managerEmail?: string | null;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() attributes?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { courseDate: { type: 'courseDate', externalId: 'CD-2027-03-JAVA' } },
+    description: 'Named links to other records, which must exist (400 naming entity.relations.<name> otherwise): name → { type, externalId } or { id }; null removes it.',
+  })
+  @IsOptional() @IsObject()
+  relations?: RelationsInput;
 }
 
 export class LaunchInstanceDto {

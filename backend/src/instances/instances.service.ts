@@ -102,7 +102,7 @@ export class InstancesService {
       );
     }
     assertIntake(process.intake, launchIntakeValues(dto, target.stored));
-    const entity = target.input ? (await this.entities.upsertInTransaction(actor, target.input)).entity : target.stored;
+    const entity = target.input ? (await this.entities.upsertInTransaction(actor, target.input, 'entity.relations')).entity : target.stored;
     // A stage named at launch is checked first and written with the instance (400 if unknown).
     const stage = dto.stageKey ? this.processes.findStage(process, dto.stageKey) : null;
     const now = this.clock.now();
