@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { processProperty, stageProperty } from '../shared/descriptions';
+import { relationsOption } from '../shared/relations';
 
 const V2 = { '@version': [2] };
 /** Shown in version 2 when launching (not in "find" mode), and always in version 1. */
@@ -103,6 +104,7 @@ export const launchWorkflowProperties: INodeProperties[] = [
 				placeholder: 'name@email.com',
 				default: '',
 			},
+			relationsOption,
 		],
 	},
 	{

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { toCaseflowContext } from '../shared/context';
 import { jsonObjectParameter, parseJsonObject, requiredStringParameter, stringParameter } from '../shared/parameters';
+import { relationsBody } from '../shared/relations';
 import { caseflowRequest, caseflowRequestWithStatus } from '../shared/transport';
 import type { InstanceResponse, Page } from '../shared/types';
 import { deriveIdempotencyKey } from './idempotency';
@@ -34,6 +35,8 @@ function entityOf(this: IExecuteFunctions, itemIndex: number, launching: boolean
 	if (fields.attributes !== undefined) {
 		entity.attributes = parseJsonObject.call(this, fields.attributes, 'Entity Attributes', itemIndex);
 	}
+	const relations = relationsBody(fields.relations);
+	if (relations) entity.relations = relations;
 	return entity;
 }
 

@@ -5,7 +5,7 @@ export type ItemOperation = (
 	this: IExecuteFunctions,
 	itemIndex: number,
 	item: INodeExecutionData,
-) => Promise<IDataObject>;
+) => Promise<IDataObject | IDataObject[]>;
 
 interface NodeErrorLike {
 	node: INode;
@@ -74,7 +74,8 @@ export async function runForEachItem(
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const json = await operation.call(this, itemIndex, items[itemIndex]);
-			results.push(passOn(items[itemIndex], json, itemIndex));
+			// An operation may answer with several items (one per related record) or none.
+			for (const one of Array.isArray(json) ? json : [json]) results.push(passOn(items[itemIndex], one, itemIndex));
 		} catch (error) {
 			if (this.continueOnFail()) {
 				results.push(errorItem(error, itemIndex));

@@ -5,5 +5,5 @@ export type CaseflowResource = 'instance' | 'entity';
 /** What each operation file exports: its own UI properties and the work for one item. */
 export interface CaseflowOperation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): Promise<IDataObject>;
+	execute(this: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): Promise<IDataObject | IDataObject[]>;
 }

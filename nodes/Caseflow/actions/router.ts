@@ -12,7 +12,7 @@ const operations: Record<CaseflowResource, Record<string, CaseflowOperation>> = 
 		complete: instance.complete,
 		cancel: instance.cancel,
 	},
-	entity: { get: entity.get, upsert: entity.upsert },
+	entity: { get: entity.get, getRelated: entity.getRelated, upsert: entity.upsert },
 };
 
 /** Picks the operation file for the chosen resource and operation and runs it for every item. */

@@ -90,6 +90,55 @@ describe('Caseflow', () => {
 			);
 			expect(backend.calls[0].body).toEqual({ type: 'client', externalId: 'C-42', name: 'Ada', email: 'ada@example.com', attributes: { tier: 'gold' } });
 		});
+
+		it('sends the related records of an upsert, an empty external id included for the backend to name', async () => {
+			const backend = new FakeBackend().on('POST', '/entities', { status: 201, body: ada });
+			const relation = [
+				{ name: 'employer', type: 'client', externalId: ' C-1 ' },
+				{ name: 'manager', type: 'employee', externalId: '' },
+			];
+			await run({ resource: 'entity', operation: 'upsert', entityType: 'client', externalId: 'C-42', name: 'Ada', additionalFields: { relations: { relation } } }, backend);
+			expect(backend.calls[0].body).toMatchObject({
+				relations: { employer: { type: 'client', externalId: 'C-1' }, manager: { type: 'employee', externalId: '' } },
+			});
+		});
+
+		describe('get related', () => {
+			const related = {
+				outgoing: [{ name: 'employer', entity: { ...ada, id: 'e-2', externalId: 'C-1' } }],
+				incoming: [
+					{ name: 'manager', entity: { ...ada, id: 'e-3', externalId: 'E-3' } },
+					{ name: 'manager', entity: { ...ada, id: 'e-4', externalId: 'E-4' } },
+				],
+				incomingTotal: 5,
+			};
+
+			it('puts out one item per record linking to the entity, with its relation name', async () => {
+				const backend = new FakeBackend().on('GET', '/entities/e-1/related', related);
+				const [items] = await run(
+					{ resource: 'entity', operation: 'getRelated', entityId: 'e-1', direction: 'incoming', relationName: 'manager', output: 'each', options: { type: 'employee', skipField: 'status', skipValue: 'left' } },
+					backend,
+				);
+				expect(backend.calls[0].qs).toEqual({ name: 'manager', type: 'employee', skipField: 'status', skipValue: 'left' });
+				expect(items.map((item) => [item.json.externalId, item.json.relation, item.pairedItem])).toEqual([
+					['E-3', 'manager', { item: 0 }],
+					['E-4', 'manager', { item: 0 }],
+				]);
+			});
+
+			it('puts out one summary item counting every match, even when the page holds fewer', async () => {
+				const backend = new FakeBackend().on('GET', '/entities/e-1/related', related);
+				const [[item]] = await run({ resource: 'entity', operation: 'getRelated', entityId: 'e-1', direction: 'incoming', relationName: '', output: 'summary', options: {} }, backend);
+				expect(item.json).toMatchObject({ entityId: 'e-1', direction: 'incoming', count: 5 });
+				expect(item.json.records).toHaveLength(2);
+			});
+
+			it('puts out nothing for an entity without links when asked for one item each', async () => {
+				const backend = new FakeBackend().on('GET', '/entities/e-1/related', { outgoing: [], incoming: [], incomingTotal: 0 });
+				const [items] = await run({ resource: 'entity', operation: 'getRelated', entityId: 'e-1', direction: 'outgoing', relationName: '', output: 'each', options: {} }, backend);
+				expect(items).toEqual([]);
+			});
+		});
 	});
 
 	it('refuses an operation it does not know', async () => {

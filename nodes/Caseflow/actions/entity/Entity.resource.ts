@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import * as get from './get.operation';
+import * as getRelated from './getRelated.operation';
 import * as upsert from './upsert.operation';
 
-export { get, upsert };
+export { get, getRelated, upsert };
 
 export const description: INodeProperties[] = [
 	{
@@ -14,6 +15,12 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: 'Get', value: 'get', description: 'Get an entity', action: 'Get an entity' },
 			{
+				name: 'Get Related',
+				value: 'getRelated',
+				description: 'Get the records linked to an entity, or linking to it',
+				action: 'Get related records of an entity',
+			},
+			{
 				name: 'Upsert',
 				value: 'upsert',
 				description: 'Create an entity, or update the one with the same type and external ID',
@@ -23,5 +30,6 @@ export const description: INodeProperties[] = [
 		default: 'get',
 	},
 	...get.description,
+	...getRelated.description,
 	...upsert.description,
 ];

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { parseJsonObject, requiredStringParameter } from '../../../shared/parameters';
+import { relationsBody, relationsOption } from '../../../shared/relations';
 import { caseflowRequest } from '../../../shared/transport';
 
 export const description: INodeProperties[] = updateDisplayOptions(
@@ -41,6 +42,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 				},
 				{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
 				{ displayName: 'Manager Email', name: 'managerEmail', type: 'string', placeholder: 'name@email.com', default: '' },
+				relationsOption,
 			],
 		},
 	],
@@ -59,5 +61,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.attributes !== undefined) {
 		body.attributes = parseJsonObject.call(this, fields.attributes, 'Attributes', itemIndex);
 	}
+	const relations = relationsBody(fields.relations);
+	if (relations) body.relations = relations;
 	return (await caseflowRequest.call(this, { method: 'POST', path: '/entities', body })) as IDataObject;
 }
