@@ -6,7 +6,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { getProcesses } from '../shared/load-options';
+import { getEntityTypes, getProcesses } from '../shared/load-options';
 import { CREDENTIAL_TYPE } from '../shared/transport';
 import { caseflowTriggerProperties } from './description';
 import { receiveEvent } from './event.operation';
@@ -29,7 +29,7 @@ export class CaseflowTrigger implements INodeType {
 		properties: caseflowTriggerProperties,
 	};
 
-	methods = { loadOptions: { getProcesses } };
+	methods = { loadOptions: { getEntityTypes, getProcesses } };
 
 	webhookMethods = {
 		default: {

@@ -2,6 +2,7 @@ import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { caseflowRequest } from '../shared/transport';
 import type { Page, WebhookSubscriptionResponse } from '../shared/types';
+import { RECORD_EVENTS } from './description';
 
 /** The subscription id lives in the node's static data between activation and deactivation. */
 interface SubscriptionState extends IDataObject {
@@ -32,6 +33,24 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 	return found;
 }
 
+const text = (value: unknown): string => `${value ?? ''}`.trim();
+
+/** The backend filters record changes by type, field and value, so n8n only wakes for the ones asked for. */
+function recordFilter(this: IHookFunctions): IDataObject {
+	const entityType = text(this.getNodeParameter('entityType', ''));
+	if (!entityType) throw new NodeOperationError(this.getNode(), 'Choose the Record Type whose changes start this workflow');
+	const filter: IDataObject = { entityType };
+	const field = text(this.getNodeParameter('field', ''));
+	// Not trimmed: "Completed " is a value of its own.
+	const value = `${this.getNodeParameter('value', '') ?? ''}`;
+	if (value && !field) {
+		throw new NodeOperationError(this.getNode(), `Value "${value}" needs a Field: the field that must become this value`);
+	}
+	if (field) filter.field = field;
+	if (field && value) filter.value = value;
+	return filter;
+}
+
 export async function subscribe(this: IHookFunctions): Promise<boolean> {
 	const events = this.getNodeParameter('events', []) as string[];
 	if (events.length === 0) {
@@ -40,6 +59,7 @@ export async function subscribe(this: IHookFunctions): Promise<boolean> {
 	const body: IDataObject = { events, targetUrl: targetUrl.call(this) };
 	const processKey = `${this.getNodeParameter('processKey', '') ?? ''}`.trim();
 	if (processKey) body.processKey = processKey;
+	if (events.some((event) => RECORD_EVENTS.includes(event))) Object.assign(body, recordFilter.call(this));
 	const subscription = (await caseflowRequest.call(this, { method: 'POST', path: '/webhooks', body })) as WebhookSubscriptionResponse;
 	state.call(this).subscriptionId = subscription.id;
 	return true;

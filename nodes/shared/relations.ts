@@ -33,6 +33,7 @@ export const relationsOption: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. course-date',
+					description: 'The entity type key of the record to link to',
 				},
 				{
 					displayName: 'Related Record External ID',

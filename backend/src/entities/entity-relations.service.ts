@@ -11,7 +11,8 @@ import { EntitiesRepository } from './entities.repository';
 import { toEntityResponse } from './entities.dto';
 import type { EntityRelatedResponse, RelatedQueryDto } from './entity-relations.dto';
 import { EntityRelationsRepository } from './entity-relations.repository';
-import { checkRelationsInput, fieldMatches, MAX_INCOMING, readRecordField, RelationsInput, RelationTarget } from './entity-relations';
+import { checkRelationsInput, MAX_INCOMING, RelationsInput, RelationTarget } from './entity-relations';
+import { normalizeRecordField, readRecordField, RECORD_FIELD_RULE, valueText } from './record-field';
 import { fieldErrors } from './entity-changes';
 
 /** A relation input with its target looked up: null removes the link. */
@@ -75,9 +76,10 @@ export class EntityRelationsService {
     return this.db.read(async () => {
       const entity = await this.load(id);
       const outgoing = await this.repository.outgoing(entity.id);
-      const incoming = (await this.repository.incoming(entity.id, { name: query.name, type: query.type })).filter(
-        (row) => !(query.skipField && query.skipValue !== undefined && fieldMatches(readRecordField(row.entity, query.skipField), query.skipValue)),
-      );
+      const skipPath = query.skipField === undefined ? null : normalizeRecordField(query.skipField);
+      if (query.skipField !== undefined && !skipPath) throw fieldErrors([{ field: 'skipField', messages: [RECORD_FIELD_RULE] }]);
+      const skipped = (row: EntityTable): boolean => skipPath !== null && valueText(readRecordField(row, skipPath)) === (query.skipValue ?? '');
+      const incoming = (await this.repository.incoming(entity.id, { name: query.name, type: query.type })).filter((row) => !skipped(row.entity));
       const limit = query.limit ?? MAX_INCOMING;
       return {
         outgoing: outgoing.filter((row) => !query.name || row.name === query.name).map((row) => ({ name: row.name, entity: toEntityResponse(row.entity) })),

@@ -1,5 +1,4 @@
 import type { FieldError } from '../common/validation';
-import type { EntityTable } from '../database/tables';
 
 /** Usable as a Handlebars path (`related.courseDate.name`) and an n8n field name. */
 export const RELATION_NAME = /^[A-Za-z][A-Za-z0-9_]{0,99}$/;
@@ -37,16 +36,3 @@ export function checkRelationsInput(input: unknown, field: string): FieldError[]
   }
   return errors;
 }
-
-/** `status` is `attributes.status`; name, email, managerEmail, type and externalId are the record's own. */
-export function readRecordField(entity: EntityTable, path: string): unknown {
-  const own = ['name', 'email', 'managerEmail', 'type', 'externalId'];
-  const parts = own.includes(path) ? [path] : path.startsWith('attributes.') ? path.split('.') : ['attributes', ...path.split('.')];
-  let value: unknown = entity;
-  for (const part of parts) value = isPlainObject(value) ? value[part] : undefined;
-  return value;
-}
-
-/** Loose equality on the printed value, so 3 matches "3" and true matches "true". */
-export const fieldMatches = (value: unknown, expected: string): boolean =>
-  value !== undefined && value !== null && (typeof value === 'object' ? JSON.stringify(value) : String(value)) === expected;

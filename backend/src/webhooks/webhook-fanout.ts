@@ -4,6 +4,7 @@ import type { EventTable, WebhookSubscriptionTable } from '../database/tables';
 import { toEventResponse } from '../events/event.dto';
 import { EventSink, EventsService } from '../events/events.service';
 import { OutboxService } from '../outbox/outbox.service';
+import { isRecordEvent, matchesRecordFilter, RecordChange, recordChangeOf } from './record-change';
 import { ALL_EVENTS, WEBHOOK_EVENTS } from './webhooks.dto';
 import { WebhooksRepository } from './webhooks.repository';
 
@@ -42,6 +43,7 @@ export class WebhookFanout implements EventSink, OnModuleInit {
 
   async onEvent(event: EventTable): Promise<void> {
     if (!SUBSCRIBABLE.has(event.type)) return;
+    if (isRecordEvent(event.type)) return this.fanOutRecordEvent(event);
     const subscriptions = (await this.subscriptions()).filter(
       (s) => s.events.includes(event.type) || s.events.includes(ALL_EVENTS),
     );
@@ -52,14 +54,36 @@ export class WebhookFanout implements EventSink, OnModuleInit {
         if (processKey === undefined) processKey = event.instanceId ? await this.repository.processKeyOf(event.instanceId) : null;
         if (subscription.processKey !== processKey) continue;
       }
-      await this.outbox.enqueue({
-        kind: 'webhook',
-        target: subscription.targetUrl,
-        payload: { subscriptionId: subscription.id, event: toEventResponse(event) },
-        idempotencyKey: `event:${event.id}:${subscription.id}`,
-        instanceId: event.instanceId,
-      });
+      await this.deliver(subscription, event);
     }
+  }
+
+  /**
+   * Record events go only to subscriptions that name them ("*" means every case event), and only
+   * when the change passes the subscription's type, field and value: n8n is not woken for changes
+   * nobody asked for.
+   */
+  private async fanOutRecordEvent(event: EventTable): Promise<void> {
+    const subscriptions = (await this.subscriptions()).filter((s) => s.events.includes(event.type));
+    if (subscriptions.length === 0 || !event.entityId) return;
+    // The row as this event's transaction left it: the record after the change.
+    const row = await this.repository.findEntity(event.entityId);
+    if (!row) return;
+    const change = recordChangeOf(event, row);
+    for (const subscription of subscriptions) {
+      if (matchesRecordFilter(subscription, change)) await this.deliver(subscription, event, change);
+    }
+  }
+
+  private async deliver(subscription: WebhookSubscriptionTable, event: EventTable, change?: RecordChange): Promise<void> {
+    const record = change ? { entity: change.entity, before: change.before, after: change.after, changed: change.changed } : undefined;
+    await this.outbox.enqueue({
+      kind: 'webhook',
+      target: subscription.targetUrl,
+      payload: { subscriptionId: subscription.id, event: toEventResponse(event), ...(record ? { record } : {}) },
+      idempotencyKey: `event:${event.id}:${subscription.id}`,
+      instanceId: event.instanceId,
+    });
   }
 
   private async subscriptions(): Promise<WebhookSubscriptionTable[]> {

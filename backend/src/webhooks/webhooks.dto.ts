@@ -17,7 +17,10 @@ export const WEBHOOK_EVENTS = [
   'instance.cancelled',
   'instance.failed',
   'message.sent',
+  'entity.created',
+  'entity.updated',
 ] as const;
+/** Every case event; record events (entity.*) are subscribed to by name, with their entity type. */
 export const ALL_EVENTS = '*';
 
 export class CreateWebhookDto {
@@ -32,6 +35,24 @@ export class CreateWebhookDto {
   @ApiPropertyOptional({ description: 'Only events of instances of this process' })
   @IsOptional() @IsString() @MaxLength(100)
   processKey?: string;
+
+  @ApiPropertyOptional({ description: 'Record events (entity.created, entity.updated) only of this entity type; required with them', example: 'courseDate' })
+  @IsOptional() @IsString() @MaxLength(50)
+  entityType?: string;
+
+  @ApiPropertyOptional({
+    description: 'Record events only when this field changed: name, email, managerEmail, an attribute key (status = attributes.status) or attributes.a.b',
+    example: 'status',
+  })
+  @IsOptional() @IsString() @MaxLength(200)
+  field?: string;
+
+  @ApiPropertyOptional({
+    description: 'With field: only when the field becomes this value (strings as they are, other JSON values as their JSON text)',
+    example: 'Completed',
+  })
+  @IsOptional() @IsString() @MaxLength(500)
+  value?: string;
 }
 
 export interface WebhookResponse {
@@ -39,6 +60,10 @@ export interface WebhookResponse {
   events: string[];
   targetUrl: string;
   processKey: string | null;
+  entityType: string | null;
+  /** Canonical: `status` is answered as `attributes.status`. */
+  field: string | null;
+  value: string | null;
   createdAt: string;
 }
 
@@ -47,5 +72,8 @@ export const toWebhookResponse = (row: WebhookSubscriptionTable): WebhookRespons
   events: row.events,
   targetUrl: row.targetUrl,
   processKey: row.processKey,
+  entityType: row.entityType,
+  field: row.field,
+  value: row.value,
   createdAt: iso(row.createdAt)!,
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database';
-import { InstanceTable, WebhookSubscriptionTable } from '../database/tables';
+import { EntityTable, EntityTypeTable, InstanceTable, WebhookSubscriptionTable } from '../database/tables';
 
 @Injectable()
 export class WebhooksRepository {
@@ -30,5 +30,13 @@ export class WebhooksRepository {
   async processKeyOf(instanceId: string): Promise<string | null> {
     const row = await this.db.manager.findOne(InstanceTable, { where: { id: instanceId }, select: { id: true, processKey: true } });
     return row?.processKey ?? null;
+  }
+
+  findEntity(id: string): Promise<EntityTable | null> {
+    return this.db.manager.findOneBy(EntityTable, { id });
+  }
+
+  async entityTypeExists(key: string): Promise<boolean> {
+    return (await this.db.manager.countBy(EntityTypeTable, { key })) > 0;
   }
 }

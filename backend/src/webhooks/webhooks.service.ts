@@ -8,6 +8,9 @@ import { WebhookSubscriptionTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
 import { OutboundPolicy } from '../outbox/outbound-policy';
 import { WebhookFanout } from './webhook-fanout';
+import { fieldErrors } from '../entities/entity-changes';
+import { isRecordEvent } from './record-change';
+import { recordFilterOf } from './record-subscription';
 import { ALL_EVENTS, CreateWebhookDto, toWebhookResponse, WebhookResponse } from './webhooks.dto';
 import { WebhooksRepository } from './webhooks.repository';
 
@@ -24,18 +27,26 @@ export class WebhooksService {
 
   async create(actor: Actor, dto: CreateWebhookDto): Promise<WebhookResponse> {
     await this.outbound.assertWebhookTarget('targetUrl', dto.targetUrl);
-    const events = dto.events.includes(ALL_EVENTS) ? [ALL_EVENTS] : [...new Set(dto.events)];
+    const { filter, errors } = recordFilterOf(dto);
+    if (errors.length > 0) throw fieldErrors(errors);
+    // "*" stands for every case event; record events stay listed by name.
+    const unique = [...new Set(dto.events)];
+    const events = unique.includes(ALL_EVENTS) ? [ALL_EVENTS, ...unique.filter(isRecordEvent)] : unique;
     const row: WebhookSubscriptionTable = {
       id: newId(),
       events,
       targetUrl: dto.targetUrl,
       processKey: dto.processKey ?? null,
+      ...filter,
       createdBy: actor.id,
       createdAt: this.clock.now(),
     };
     await this.db.transaction(async () => {
+      if (filter.entityType && !(await this.repository.entityTypeExists(filter.entityType))) {
+        throw fieldErrors([{ field: 'entityType', messages: [`unknown entity type "${filter.entityType}"`] }]);
+      }
       await this.repository.insert(row);
-      await this.events.record(actor, 'webhook.subscribed', {}, { subscriptionId: row.id, events, processKey: row.processKey });
+      await this.events.record(actor, 'webhook.subscribed', {}, { subscriptionId: row.id, events, processKey: row.processKey, ...filter });
       this.db.afterCommit(() => this.fanout.invalidate());
     });
     return toWebhookResponse(row);

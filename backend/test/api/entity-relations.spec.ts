@@ -63,6 +63,8 @@ describe('related records', () => {
     expect(firstOnly.incoming).toHaveLength(1);
     expect(firstOnly.incomingTotal).toBe(3);
     expect((await t.automation.get(`/entities/${date.id}/related?name=payer`).expect(200)).body.incoming).toEqual([]);
+    const bad = await t.automation.get(`/entities/${date.id}/related?skipField=externalId&skipValue=x`).expect(400);
+    expect(bad.body.details[0].field).toBe('skipField');
   });
 
   it('moves a link with PUT, removes it with DELETE, and records each change once', async () => {

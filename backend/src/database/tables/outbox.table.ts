@@ -32,6 +32,10 @@ export class WebhookSubscriptionTable {
   @JsonColumn() events!: string[];
   @Column('varchar', { name: 'target_url', length: 2000 }) targetUrl!: string;
   @Column('varchar', { name: 'process_key', length: 100, nullable: true }) processKey!: string | null;
+  // Record events (entity.created / entity.updated) only of this type, and only when `field` changed (to `value`).
+  @Column('varchar', { name: 'entity_type', length: 50, nullable: true }) entityType!: string | null;
+  @Column('varchar', { name: 'field_path', length: 200, nullable: true }) field!: string | null;
+  @Column('varchar', { name: 'field_value', length: 500, nullable: true }) value!: string | null;
   @Column('varchar', { name: 'created_by', length: 36, nullable: true }) createdBy!: string | null;
   @TimeColumn({ name: 'created_at' }) createdAt!: number;
 }

@@ -91,6 +91,7 @@ export const description: INodeProperties[] = updateDisplayOptions(
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. cancelled',
+					description: 'Compared as text: numbers and booleans as written in JSON (3, true)',
 				},
 			],
 		},
