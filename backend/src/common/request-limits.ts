@@ -31,6 +31,8 @@ const BY_ROUTE: Record<string, RouteLimits> = {
   'POST /api/v1/processes/:key/draft': DESIGN,
   'PATCH /api/v1/processes/:key/versions/:version': DESIGN,
   'POST /api/v1/message-templates': DESIGN,
+  'POST /api/v1/message-templates/preview': DESIGN,
+  'POST /api/v1/message-templates/preview/documents/:index': DESIGN,
   'POST /api/v1/process-maps/from-n8n': DESIGN,
 };
 

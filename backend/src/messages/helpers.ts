@@ -68,6 +68,24 @@ export function relativeDate(value: unknown, now: number, locale = 'en'): string
   return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(diff / size), unit);
 }
 
+const dayNumber = (epochMs: number, timeZone: string): number => {
+  const local = toLocal(epochMs, timeZone);
+  return Date.UTC(local.year, local.month - 1, local.day) / DAY_MS;
+};
+
+/**
+ * `daysBetween from to "Europe/London"`: whole calendar days from one date to the other in the zone
+ * (negative when `to` comes first), so 23:59 to 00:01 the next day is 1 and 00:01 to 23:59 is 0 —
+ * how "3 days overdue" is meant. Null when either date cannot be read.
+ */
+export function daysBetween(from: unknown, to: unknown, timeZone = 'UTC'): number | null {
+  const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
+  const start = toEpoch(from, zone);
+  const end = toEpoch(to, zone);
+  if (start === null || end === null) return null;
+  return dayNumber(end, zone) - dayNumber(start, zone);
+}
+
 /** `currency amount "EUR"`; an unknown currency code is a template error, so it throws. */
 export function currency(amount: unknown, code: unknown, locale = 'en-GB'): string {
   const value = typeof amount === 'string' && amount.trim() !== '' ? Number(amount) : amount;

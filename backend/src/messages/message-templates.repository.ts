@@ -43,7 +43,9 @@ export class MessageTemplatesRepository {
   }
 
   async insert(row: MessageTemplateTable): Promise<void> {
-    await this.db.insert(MessageTemplateTable, row);
+    // A copy: on PostgreSQL TypeORM writes the columns that have defaults back into the object it
+    // inserted, raw, so `documents` (JSON in a text column) would come back as a string.
+    await this.db.insert(MessageTemplateTable, { ...row });
   }
 
   async deleteAll(key: string): Promise<number> {

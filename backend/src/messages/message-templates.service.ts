@@ -1,22 +1,15 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Page, PageQueryDto, pageOf } from '../common/paging';
-import { APP_CONFIG, AppConfig } from '../config/config';
 import { Database } from '../database/database';
 import { isUniqueViolation } from '../database/errors';
 import { MessageTemplateTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
-import {
-  CreateMessageTemplateDto,
-  MessagePreviewResponse,
-  MessageTemplateResponse,
-  PreviewMessageTemplateDto,
-  toMessageTemplateResponse,
-} from './message-templates.dto';
+import { checkDocuments } from './message-documents';
+import { CreateMessageTemplateDto, MessageTemplateResponse, toMessageTemplateResponse } from './message-templates.dto';
 import { MessageTemplatesRepository } from './message-templates.repository';
-import { deepMerge } from './render-context';
 import { MessageRenderer, TemplateSource } from './renderer';
 
 export const templateSource = (row: MessageTemplateTable): TemplateSource => ({
@@ -35,7 +28,6 @@ export class MessageTemplatesService {
     private readonly renderer: MessageRenderer,
     private readonly events: EventsService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(actor: Actor, dto: CreateMessageTemplateDto): Promise<MessageTemplateResponse> {
@@ -48,6 +40,8 @@ export class MessageTemplatesService {
       });
     }
     this.renderer.check({ subject: dto.subject, html, text });
+    const documents = (dto.documents ?? []).map(({ filename, title, body }) => ({ filename, title, body }));
+    checkDocuments(this.renderer, documents);
     try {
       const row = await this.db.transaction(async () => {
         const latest = await this.repository.findLatest(dto.key);
@@ -57,8 +51,8 @@ export class MessageTemplatesService {
           version: (latest?.version ?? 0) + 1,
           name: dto.name,
           channel: 'email',
-          kind: 'customer',
-          documents: [],
+          kind: dto.kind ?? 'customer',
+          documents,
           subject: dto.subject,
           html,
           text,
@@ -91,13 +85,6 @@ export class MessageTemplatesService {
     const [rows, total] = await this.db.read(() => this.repository.listVersions(key, query.limit ?? 50, query.offset ?? 0));
     if (total === 0) throw notFound(key);
     return pageOf(rows.map(toMessageTemplateResponse), total, query);
-  }
-
-  async preview(key: string, dto: PreviewMessageTemplateDto): Promise<MessagePreviewResponse> {
-    const row = await this.db.read(() => this.load(key, dto.version));
-    const defaults = { now: new Date(this.clock.now()).toISOString(), links: { instance: `${this.config.publicUrl}/instances/preview` } };
-    const context = deepMerge(deepMerge(defaults, row.sampleData), dto.data ?? {});
-    return this.renderer.render(templateSource(row), context);
   }
 
   async delete(actor: Actor, key: string): Promise<void> {

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, RequirePermission } from '../auth/decorators';
-import { Page, PageQueryDto } from '../common/paging';
-import { ListMessagesQueryDto, MessageResponse, SendMessageDto } from './messages.dto';
+import { Page } from '../common/paging';
+import { fileHeaders } from './file-reply';
+import { AttachmentQueryDto, ListMessagesQueryDto, MailboxQueryDto, MessageResponse, SendMessageDto } from './messages.dto';
 import { MessagesService } from './messages.service';
 
 @ApiTags('messages')
@@ -29,9 +31,26 @@ export class MessagesController {
     return this.messages.get(actor, id);
   }
 
+  /** The bytes of an attachment, generated PDFs included; `?inline=true` shows a PDF in the browser. */
+  @Get('messages/:id/attachments/:index')
+  @ApiProduces('application/octet-stream')
+  @RequirePermission('messages:read')
+  async attachment(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Param('index') index: string,
+    @Query() query: AttachmentQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    if (!/^\d{1,3}$/.test(index)) throw new NotFoundException(`Message ${id} has no attachment ${index}.`);
+    const file = await this.messages.attachment(actor, id, Number(index));
+    fileHeaders(reply, file, query.inline);
+    return file.bytes;
+  }
+
   @Get('mailbox')
   @RequirePermission('messages:read')
-  mailbox(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<Page<MessageResponse>> {
+  mailbox(@CurrentActor() actor: Actor, @Query() query: MailboxQueryDto): Promise<Page<MessageResponse>> {
     return this.messages.mailbox(actor, query);
   }
 }

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBase64,
   IsBoolean,
   IsEmail,
+  IsIn,
   IsObject,
   IsOptional,
   IsString,
@@ -17,7 +18,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging';
 import { iso } from '../common/time';
-import type { MessageStatus, MessageTable } from '../database/tables';
+import { MESSAGE_KINDS, MessageKind, MessageStatus, MessageTable } from '../database/tables';
 import { TEMPLATE_KEY } from './message-templates.dto';
 import { TEMPLATE_LIMITS } from './template-limits';
 
@@ -72,21 +73,40 @@ export class SendMessageDto {
   @ApiPropertyOptional({ type: [AttachmentDto] })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AttachmentDto)
   attachments?: AttachmentDto[];
+
+  @ApiPropertyOptional({ enum: MESSAGE_KINDS, default: 'customer', description: "An inline message's kind; a template's message takes the template's kind" })
+  @IsOptional() @IsIn(MESSAGE_KINDS)
+  kind?: MessageKind;
 }
 
-export class ListMessagesQueryDto extends PageQueryDto {
+export class MailboxQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: MESSAGE_KINDS }) @IsOptional() @IsIn(MESSAGE_KINDS) kind?: MessageKind;
+}
+
+export class ListMessagesQueryDto extends MailboxQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() instanceId?: string;
 }
+
+export class AttachmentQueryDto {
+  @ApiPropertyOptional({ description: 'Shown in the browser (content-disposition: inline) rather than downloaded' })
+  @IsOptional() @Transform(({ value }: { value: unknown }) => value === 'true' || value === true) @IsBoolean()
+  inline?: boolean;
+}
+
+/** The API's path prefix (app.ts API_PREFIX), which attachment links start with. */
+const API_BASE = '/api/v1';
 
 export interface MessageResponse {
   id: string;
   instanceId: string | null;
   channel: string;
+  kind: MessageKind;
   subject: string;
   html: string;
   text: string;
   recipients: string[];
-  attachments: Array<{ filename: string; contentType: string; size: number }>;
+  /** `url` downloads the attachment (add `?inline=true` to show it in the browser). */
+  attachments: Array<{ filename: string; contentType: string; size: number; url: string }>;
   status: MessageStatus;
   error: string | null;
   templateKey: string | null;
@@ -99,14 +119,16 @@ export const toMessageResponse = (row: MessageTable): MessageResponse => ({
   id: row.id,
   instanceId: row.instanceId,
   channel: row.channel,
+  kind: row.kind,
   subject: row.subject,
   html: row.html,
   text: row.text,
   recipients: row.recipients,
-  attachments: row.attachments.map((a) => ({
+  attachments: row.attachments.map((a, index) => ({
     filename: a.filename,
     contentType: a.contentType,
     size: Buffer.byteLength(a.content, 'base64'),
+    url: `${API_BASE}/messages/${row.id}/attachments/${index}`,
   })),
   status: row.status,
   error: row.error,

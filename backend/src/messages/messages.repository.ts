@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { FindOperator, IsNull } from 'typeorm';
 import { Database } from '../database/database';
 import {
+  EntityRelationTable,
   EntityTable,
   InstanceTable,
+  MessageKind,
   MessageTable,
   QueueMemberTable,
   QueueTable,
@@ -24,6 +26,17 @@ export class MessagesRepository {
 
   findEntity(id: string): Promise<EntityTable | null> {
     return this.db.manager.findOneBy(EntityTable, { id });
+  }
+
+  /** The entity's outgoing relations with the records they point at, in one query. */
+  async findRelated(entityId: string): Promise<Array<{ name: string; entity: EntityTable }>> {
+    const rows = await this.db.manager
+      .createQueryBuilder(EntityRelationTable, 'r')
+      .innerJoinAndSelect('r.related', 'e')
+      .where('r.entity_id = :entityId', { entityId })
+      .orderBy('r.name', 'ASC')
+      .getMany();
+    return rows.map((row) => ({ name: row.name, entity: row.related! }));
   }
 
   findTask(id: string): Promise<TaskTable | null> {
@@ -64,10 +77,14 @@ export class MessagesRepository {
   }
 
   /** `inScope`: a condition on the message's case (CaseScopeService), for callers who see only some cases. */
-  list(filter: { instanceId?: string; inScope?: FindOperator<string> }, limit: number, offset: number): Promise<[MessageTable[], number]> {
+  list(
+    filter: { instanceId?: string; inScope?: FindOperator<string>; kind?: MessageKind },
+    limit: number,
+    offset: number,
+  ): Promise<[MessageTable[], number]> {
     const instanceId = filter.instanceId ?? filter.inScope;
     return this.db.manager.findAndCount(MessageTable, {
-      where: instanceId ? { instanceId } : {},
+      where: { ...(instanceId ? { instanceId } : {}), ...(filter.kind ? { kind: filter.kind } : {}) },
       order: { createdAt: 'DESC', id: 'ASC' },
       take: limit,
       skip: offset,

@@ -1,20 +1,20 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { CaseScopeService } from '../auth/case-scope';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Page, pageOf, PageQueryDto } from '../common/paging';
-import { APP_CONFIG, AppConfig } from '../config/config';
 import { Database } from '../database/database';
-import { MessageAttachment, MessageTable } from '../database/tables';
+import { DocumentTemplate, MessageAttachment, MessageKind, MessageTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../outbox/outbox.service';
-import { ListMessagesQueryDto, MessageResponse, toMessageResponse } from './messages.dto';
+import { asAttachment, renderDocuments } from './message-documents';
+import { ListMessagesQueryDto, MailboxQueryDto, MessageResponse, toMessageResponse } from './messages.dto';
 import { MessageTemplatesRepository } from './message-templates.repository';
 import { templateSource } from './message-templates.service';
 import { MessagesRepository } from './messages.repository';
 import { RecipientSpec, resolveRecipients } from './recipients';
-import { buildRenderContext } from './render-context';
+import { RenderContextLoader } from './render-context.loader';
 import { MessageRenderer, RenderedMessage, TemplateSource } from './renderer';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -29,6 +29,8 @@ export interface SendMessageInput {
   to?: RecipientSpec;
   data?: Record<string, unknown>;
   attachments?: MessageAttachment[];
+  /** An inline message's kind (default customer); a template's message takes the template's. */
+  kind?: MessageKind;
 }
 
 export interface RenderedTemplate extends RenderedMessage {
@@ -46,8 +48,8 @@ export class MessagesService {
     private readonly events: EventsService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scope: CaseScopeService,
+    private readonly contexts: RenderContextLoader,
   ) {}
 
   async send(actor: Actor, input: SendMessageInput): Promise<MessageResponse> {
@@ -62,19 +64,15 @@ export class MessagesService {
     if (Boolean(input.templateKey) === Boolean(input.inline)) {
       throw fieldError('templateKey', 'give either templateKey or inline, not both and not neither');
     }
-    const instance = input.instanceId ? await this.repository.findInstance(input.instanceId) : null;
-    if (input.instanceId && !instance) throw new NotFoundException(`There is no instance ${input.instanceId}.`);
-    const task = input.taskId ? await this.repository.findTask(input.taskId) : null;
-    if (input.taskId && !task) throw new NotFoundException(`There is no task ${input.taskId}.`);
-    const entity = instance ? await this.repository.findEntity(instance.entityId) : null;
-    const visit = instance ? await this.repository.findOpenVisit(instance.id) : null;
-    const attachments = input.attachments ?? [];
-    checkAttachments(attachments);
+    const { instance, entity, task, context } = await this.contexts.load(input);
+    checkAttachments(input.attachments ?? []);
 
-    const { source, templateKey, templateVersion } = await this.sourceOf(input);
-    const now = this.clock.now();
-    const context = buildRenderContext({ instance, entity, visit, task, data: input.data ?? {}, publicUrl: this.config.publicUrl, now });
+    const { source, templateKey, templateVersion, kind, documents } = await this.sourceOf(input);
     const rendered = this.renderer.render(source, context);
+    // Generated documents travel as ordinary attachments: kept with the message, sent over SMTP.
+    const generated = await renderDocuments(this.renderer, documents, context, source.cacheKey);
+    const attachments = [...(input.attachments ?? []), ...generated.map(asAttachment)];
+    checkAttachments(attachments);
     const recipients = await resolveRecipients(this.repository, input.to ?? (instance ? { entity: true } : {}), entity, Boolean(instance));
 
     const message: MessageTable = {
@@ -83,7 +81,7 @@ export class MessagesService {
       templateKey,
       templateVersion,
       channel: 'email',
-      kind: 'customer',
+      kind,
       recipients,
       subject: rendered.subject,
       html: rendered.html,
@@ -91,7 +89,7 @@ export class MessagesService {
       attachments,
       status: 'queued',
       error: null,
-      createdAt: now,
+      createdAt: this.clock.now(),
       sentAt: null,
     };
     await this.repository.insert(message);
@@ -99,7 +97,7 @@ export class MessagesService {
       actor,
       'message.sent',
       { instanceId: instance?.id ?? null, entityId: entity?.id ?? null, taskId: task?.id ?? null },
-      { messageId: message.id, templateKey, templateVersion, subject: message.subject, recipients },
+      { messageId: message.id, templateKey, templateVersion, kind, subject: message.subject, recipients },
     );
     await this.outbox.enqueue({
       kind: 'email',
@@ -119,25 +117,35 @@ export class MessagesService {
   }
 
   async get(actor: Actor, id: string): Promise<MessageResponse> {
-    const row = await this.db.read(async () => {
-      const found = await this.repository.findById(id);
-      if (found) await this.scope.assertVisible(actor, found.instanceId);
-      return found;
-    });
-    if (!row) throw new NotFoundException(`There is no message ${id}.`);
-    return toMessageResponse(row);
+    return toMessageResponse(await this.db.read(() => this.loadVisible(actor, id)));
+  }
+
+  /** One attachment's bytes, under the same visibility as the message; 404 for an index it does not have. */
+  async attachment(actor: Actor, id: string, index: number): Promise<{ filename: string; contentType: string; bytes: Buffer }> {
+    const row = await this.db.read(() => this.loadVisible(actor, id));
+    const attachment = Number.isInteger(index) && index >= 0 ? row.attachments[index] : undefined;
+    if (!attachment) throw new NotFoundException(`Message ${id} has no attachment ${index}.`);
+    return { filename: attachment.filename, contentType: attachment.contentType, bytes: Buffer.from(attachment.content, 'base64') };
   }
 
   async list(actor: Actor, query: ListMessagesQueryDto): Promise<Page<MessageResponse>> {
-    return this.page(actor, { instanceId: query.instanceId }, query);
+    return this.page(actor, { instanceId: query.instanceId, kind: query.kind }, query);
   }
 
   /** The dev mailbox: every message the caller may see, newest first (delivery over SMTP is the outbox's job). */
-  async mailbox(actor: Actor, query: PageQueryDto): Promise<Page<MessageResponse>> {
-    return this.page(actor, {}, query);
+  async mailbox(actor: Actor, query: MailboxQueryDto): Promise<Page<MessageResponse>> {
+    return this.page(actor, { kind: query.kind }, query);
   }
 
-  private async page(actor: Actor, filter: { instanceId?: string }, query: PageQueryDto): Promise<Page<MessageResponse>> {
+  /** Call inside a unit of work. */
+  private async loadVisible(actor: Actor, id: string): Promise<MessageTable> {
+    const found = await this.repository.findById(id);
+    if (!found) throw new NotFoundException(`There is no message ${id}.`);
+    await this.scope.assertVisible(actor, found.instanceId);
+    return found;
+  }
+
+  private async page(actor: Actor, filter: { instanceId?: string; kind?: MessageKind }, query: PageQueryDto): Promise<Page<MessageResponse>> {
     const [rows, total] = await this.db.read(async () => {
       const scope = await this.scope.of(actor);
       if (filter.instanceId) await this.scope.assertVisible(actor, filter.instanceId);
@@ -147,18 +155,23 @@ export class MessagesService {
     return pageOf(rows.map(toMessageResponse), total, query);
   }
 
-  private async sourceOf(
-    input: SendMessageInput,
-  ): Promise<{ source: TemplateSource; templateKey: string | null; templateVersion: number | null }> {
+  /** A template's kind and documents come with it; an inline message has no documents and the request's kind. */
+  private async sourceOf(input: SendMessageInput): Promise<{
+    source: TemplateSource;
+    templateKey: string | null;
+    templateVersion: number | null;
+    kind: MessageKind;
+    documents: DocumentTemplate[];
+  }> {
     if (input.inline) {
       const source = { subject: input.inline.subject, html: input.inline.html ?? '', text: input.inline.text ?? '' };
       if (!source.html && !source.text) throw fieldError('inline', 'an inline message needs html or text');
       this.renderer.check(source);
-      return { source, templateKey: null, templateVersion: null };
+      return { source, templateKey: null, templateVersion: null, kind: input.kind ?? 'customer', documents: [] };
     }
     const row = await this.templates.findLatest(input.templateKey!);
     if (!row) throw fieldError('templateKey', `there is no message template "${input.templateKey}"`);
-    return { source: templateSource(row), templateKey: row.key, templateVersion: row.version };
+    return { source: templateSource(row), templateKey: row.key, templateVersion: row.version, kind: row.kind, documents: row.documents };
   }
 }
 

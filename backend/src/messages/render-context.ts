@@ -6,14 +6,17 @@ export interface RenderContextInput {
   entity: EntityTable | null;
   visit: StageVisitTable | null;
   task: TaskTable | null;
+  /** The entity's outgoing relations: name → the related record. */
+  related: Array<{ name: string; entity: EntityTable }>;
   data: Record<string, unknown>;
   publicUrl: string;
   now: number;
 }
 
 /**
- * What a template sees: `entity`, `instance`, `data` (the instance's data with the request's on
- * top), `stage`, `task`, `links` and `now`. Dates are ISO strings so the date helpers read them.
+ * What a template sees: `entity`, `related` (the entity's related records by relation name, each
+ * shaped like `entity`), `instance`, `data` (the instance's data with the request's on top),
+ * `stage`, `task`, `links` and `now`. Dates are ISO strings so the date helpers read them.
  */
 export function buildRenderContext(input: RenderContextInput): Record<string, unknown> {
   const { instance, entity, visit, task } = input;
@@ -24,17 +27,8 @@ export function buildRenderContext(input: RenderContextInput): Record<string, un
   if (instance) links.instance = `${input.publicUrl}/instances/${instance.id}`;
   if (task) links.task = `${input.publicUrl}/tasks/${task.id}`;
   return {
-    entity: entity
-      ? {
-          id: entity.id,
-          type: entity.type,
-          externalId: entity.externalId,
-          name: entity.name,
-          email: entity.email,
-          managerEmail: entity.managerEmail,
-          attributes: entity.attributes,
-        }
-      : null,
+    entity: entity ? entityContext(entity) : null,
+    related: Object.fromEntries(input.related.map((r) => [r.name, entityContext(r.entity)])),
     instance: instance
       ? {
           id: instance.id,
@@ -56,6 +50,16 @@ export function buildRenderContext(input: RenderContextInput): Record<string, un
     now: iso(input.now),
   };
 }
+
+const entityContext = (entity: EntityTable): Record<string, unknown> => ({
+  id: entity.id,
+  type: entity.type,
+  externalId: entity.externalId,
+  name: entity.name,
+  email: entity.email,
+  managerEmail: entity.managerEmail,
+  attributes: entity.attributes,
+});
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

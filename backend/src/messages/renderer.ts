@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { Clock } from '../common/clock';
-import { currency, defaultTo, eq, formatDate, plural, relativeDate } from './helpers';
+import { currency, daysBetween, defaultTo, eq, formatDate, plural, relativeDate } from './helpers';
 import { TEMPLATE_LIMITS, templateTooCostly } from './template-limits';
 
 export const MESSAGE_PARTS = ['subject', 'html', 'text'] as const;
@@ -25,6 +25,8 @@ const CACHE_LIMIT = 1_000;
 
 /** Only the HTML part is escaped: subject and text are plain text, where "&amp;" would be a bug. */
 const compileOptions = (part: MessagePart): CompileOptions => ({ noEscape: part !== 'html' });
+/** Documents are laid out as PDF text, never as HTML. */
+const PLAIN_TEXT: CompileOptions = { noEscape: true };
 
 /**
  * Renders message templates with Handlebars. Its own Handlebars environment keeps these helpers
@@ -49,6 +51,12 @@ export class MessageRenderer {
         return formatDate(date, asString(pattern), asString(timeZone ?? hash(args).timeZone));
       },
       relativeDate: (...args: HelperArgs) => relativeDate(positional(args)[0], clock.now()),
+      daysBetween: (...args: HelperArgs) => {
+        const given = positional(args);
+        // Given one date, count to the moment of rendering; a missing second date stays missing (null).
+        const to = given.length === 1 ? clock.now() : given[1];
+        return daysBetween(given[0], to, asString(given[2] ?? hash(args).timeZone));
+      },
       currency: (...args: HelperArgs) => {
         const [amount, code] = positional(args);
         return currency(amount, code, asString(hash(args).locale));
@@ -70,48 +78,68 @@ export class MessageRenderer {
 
   /** Compiles every part now, so a broken template is refused when it is saved rather than when it is sent. */
   check(source: TemplateSource): void {
-    for (const part of MESSAGE_PARTS) {
-      refuseCostly(source, part);
-      try {
-        this.handlebars.precompile(source[part], compileOptions(part));
-      } catch (error) {
-        throw partError(part, `the template does not compile: ${messageOf(error)}`);
-      }
-    }
+    for (const part of MESSAGE_PARTS) this.checkOne(source[part], part, compileOptions(part));
+  }
+
+  /** The same check for a plain-text template named by `field` (a document's `documents[0].body`). */
+  checkText(template: string, field: string): void {
+    this.checkOne(template, field, PLAIN_TEXT);
   }
 
   render(source: TemplateSource, context: Record<string, unknown>): RenderedMessage {
     const rendered = {} as RenderedMessage;
     for (const part of MESSAGE_PARTS) {
-      const template = this.compiled(source, part);
-      this.iterationsLeft = TEMPLATE_LIMITS.iterations;
-      try {
-        rendered[part] = template(context);
-      } catch (error) {
-        throw partError(part, `the template cannot be rendered: ${messageOf(error)}`);
-      }
-      if (rendered[part].length > TEMPLATE_LIMITS.outputChars) {
-        throw partError(part, `the rendered message is longer than ${TEMPLATE_LIMITS.outputChars} characters`);
-      }
+      const cacheKey = source.cacheKey ? `${source.cacheKey}:${part}` : undefined;
+      rendered[part] = this.run(this.compiled(source[part], part, compileOptions(part), cacheKey), context, part);
     }
     rendered.subject = rendered.subject.replace(/\s*[\r\n]+\s*/g, ' ').trim();
     return rendered;
   }
 
-  private compiled(source: TemplateSource, part: MessagePart): Compiled {
-    if (!source.cacheKey) {
-      refuseCostly(source, part);
-      return this.handlebars.compile(source[part], compileOptions(part));
+  /**
+   * A plain-text template (no HTML escaping) rendered with a message's context: a document's file
+   * name, title and body. `cacheKey` names an immutable template version's part, as for messages.
+   */
+  renderText(template: string, context: Record<string, unknown>, field: string, cacheKey?: string): string {
+    return this.run(this.compiled(template, field, PLAIN_TEXT, cacheKey), context, field);
+  }
+
+  private checkOne(template: string, field: string, options: CompileOptions): void {
+    refuseCostly(template, field);
+    try {
+      this.handlebars.precompile(template, options);
+    } catch (error) {
+      throw fieldError(field, `the template does not compile: ${messageOf(error)}`);
     }
-    const key = `${source.cacheKey}:${part}`;
-    let template = this.cache.get(key);
-    if (!template) {
-      refuseCostly(source, part);
-      template = this.handlebars.compile(source[part], compileOptions(part));
+  }
+
+  private run(template: Compiled, context: Record<string, unknown>, field: string): string {
+    this.iterationsLeft = TEMPLATE_LIMITS.iterations;
+    let output: string;
+    try {
+      output = template(context);
+    } catch (error) {
+      throw fieldError(field, `the template cannot be rendered: ${messageOf(error)}`);
+    }
+    if (output.length > TEMPLATE_LIMITS.outputChars) {
+      throw fieldError(field, `the rendered message is longer than ${TEMPLATE_LIMITS.outputChars} characters`);
+    }
+    return output;
+  }
+
+  private compiled(template: string, field: string, options: CompileOptions, cacheKey: string | undefined): Compiled {
+    if (!cacheKey) {
+      refuseCostly(template, field);
+      return this.handlebars.compile(template, options);
+    }
+    let compiled = this.cache.get(cacheKey);
+    if (!compiled) {
+      refuseCostly(template, field);
+      compiled = this.handlebars.compile(template, options);
       if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(key, template);
+      this.cache.set(cacheKey, compiled);
     }
-    return template;
+    return compiled;
   }
 
   /** `{{#each}}` inside `{{#each}}` multiplies; every iteration spends from the rendering's budget. */
@@ -131,14 +159,14 @@ export class MessageRenderer {
   }
 }
 
-function refuseCostly(source: TemplateSource, part: MessagePart): void {
-  const problem = templateTooCostly(source[part]);
-  if (problem) throw partError(part, problem);
+function refuseCostly(template: string, field: string): void {
+  const problem = templateTooCostly(template);
+  if (problem) throw fieldError(field, problem);
 }
 
 const asString = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-const partError = (part: MessagePart, message: string): BadRequestException =>
-  new BadRequestException({ message: `${part}: ${message}`, details: [{ field: part, messages: [message] }] });
+const fieldError = (field: string, message: string): BadRequestException =>
+  new BadRequestException({ message: `${field}: ${message}`, details: [{ field, messages: [message] }] });

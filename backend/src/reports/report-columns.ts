@@ -3,6 +3,7 @@ import type {
   CaseloadRow,
   DecisionRow,
   EscalationRateRow,
+  MessageReportRow,
   OutcomeRow,
   OverdueRow,
   ReportName,
@@ -74,6 +75,14 @@ export const REPORT_COLUMNS: { [R in ReportName]: Array<CsvColumn<never>> } = {
     ['rate', (r) => r.rate],
   ),
   outcomes: columns<OutcomeRow>(['processKey', (r) => r.processKey], ['outcome', (r) => r.outcome], ['count', (r) => r.count], ['rate', (r) => r.rate]),
+  messages: columns<MessageReportRow>(
+    ['processKey', (r) => r.processKey],
+    ['kind', (r) => r.kind],
+    ['sent', (r) => r.sent],
+    ['queued', (r) => r.queued],
+    ['failed', (r) => r.failed],
+    ['total', (r) => r.total],
+  ),
 };
 
 /** Each report's rows are exactly the row type its columns were written for. */

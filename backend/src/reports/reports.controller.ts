@@ -57,6 +57,12 @@ export class ReportsController {
     return this.send(actor, 'outcomes', query, reply);
   }
 
+  /** Messages per process and kind, by delivery status; `?kind=` for one kind. */
+  @Get('messages')
+  messages(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ReportReply> {
+    return this.send(actor, 'messages', query, reply);
+  }
+
   /** `?format=csv` is the same report as a download. */
   private async send(actor: Actor, report: ReportName, query: ReportQueryDto, reply: FastifyReply): Promise<ReportReply> {
     const result = await this.reports.run(actor, report, query);

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { ScopeCondition } from '../auth/case-scope';
+import { MESSAGE_KINDS, MessageKind } from '../database/tables';
 
-export const REPORTS = ['volume', 'caseload', 'time-in-stage', 'overdue', 'stalled', 'decisions', 'escalations', 'outcomes'] as const;
+export const REPORTS = ['volume', 'caseload', 'time-in-stage', 'overdue', 'stalled', 'decisions', 'escalations', 'outcomes', 'messages'] as const;
 export type ReportName = (typeof REPORTS)[number];
 
 export class ReportQueryDto {
@@ -16,6 +17,10 @@ export class ReportQueryDto {
   @IsOptional() @IsISO8601({ strict: true })
   to?: string;
 
+  @ApiPropertyOptional({ enum: MESSAGE_KINDS, description: 'Messages of this kind only (the messages report)' })
+  @IsOptional() @IsIn(MESSAGE_KINDS)
+  kind?: MessageKind;
+
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
   @IsOptional() @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
@@ -25,13 +30,15 @@ export interface ReportFilters {
   processKey: string | null;
   from: number | null;
   to: number | null;
+  /** The messages report: one kind of message only. */
+  kind?: MessageKind | null;
   /** Only the cases the caller may see (case-scope.ts); absent or null: all. */
   scope?: ScopeCondition | null;
 }
 
 export interface ReportResponse<Row> {
   report: ReportName;
-  filters: { processKey: string | null; from: string | null; to: string | null };
+  filters: { processKey: string | null; from: string | null; to: string | null; kind?: MessageKind | null };
   generatedAt: string;
   rows: Row[];
 }
@@ -120,4 +127,14 @@ export interface OutcomeRow {
   count: number;
   /** Share of the completed instances of this process. */
   rate: number;
+}
+
+/** Messages written in the period, per process (null: messages about no case) and kind, by delivery status. */
+export interface MessageReportRow {
+  processKey: string | null;
+  kind: MessageKind;
+  sent: number;
+  queued: number;
+  failed: number;
+  total: number;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Database } from '../database/database';
-import { EntityTable, EscalationTable, InstanceTable, QueueTable, StageVisitTable, TaskTable } from '../database/tables';
+import { EntityTable, EscalationTable, InstanceTable, MessageKind, MessageTable, QueueTable, StageVisitTable, TaskTable } from '../database/tables';
 import type { ReportFilters } from './reports.dto';
 
 /** PostgreSQL returns COUNT and BIGINT as strings; SQLite as numbers. */
@@ -151,6 +151,25 @@ export class ReportsRepository {
       .orderBy('i.processKey')
       .addOrderBy('i.outcome');
     return filter(qb, filters, 'i.createdAt').getRawMany<{ processKey: string; outcome: string | null; count: Numeric }>();
+  }
+
+  /**
+   * Messages per process, kind and status. A message need not be about a case, hence the left
+   * join: those have no process key, and a reviewer's scope (on the case) leaves them out.
+   */
+  messages(filters: ReportFilters) {
+    const qb = this.db.manager
+      .createQueryBuilder(MessageTable, 'm')
+      .leftJoin(InstanceTable, 'i', 'i.id = m.instance_id')
+      .select('i.processKey', 'processKey')
+      .addSelect('m.kind', 'kind')
+      .addSelect('m.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('i.processKey')
+      .addGroupBy('m.kind')
+      .addGroupBy('m.status');
+    if (filters.kind) qb.andWhere('m.kind = :kind', { kind: filters.kind });
+    return filter(qb, filters, 'm.createdAt').getRawMany<{ processKey: string | null; kind: MessageKind; status: string; count: Numeric }>();
   }
 }
 

@@ -9,6 +9,7 @@ import {
   CaseloadRow,
   DecisionRow,
   EscalationRateRow,
+  MessageReportRow,
   OutcomeRow,
   OverdueRow,
   ReportFilters,
@@ -42,7 +43,12 @@ export class ReportsService {
     const rows = await this.db.read(async () => this.rows(report, { ...filters, scope: this.scope.condition(await this.scope.of(actor)) }));
     return {
       report,
-      filters: { processKey: filters.processKey, from: iso(filters.from), to: iso(filters.to) },
+      filters: {
+        processKey: filters.processKey,
+        from: iso(filters.from),
+        to: iso(filters.to),
+        ...(report === 'messages' ? { kind: filters.kind ?? null } : {}),
+      },
       generatedAt: iso(this.clock.now())!,
       rows,
     };
@@ -66,6 +72,8 @@ export class ReportsService {
         return this.escalations(filters);
       case 'outcomes':
         return this.outcomes(filters);
+      case 'messages':
+        return this.messages(filters);
     }
   }
 
@@ -158,7 +166,24 @@ export class ReportsService {
     const totals = sumBy(rows, (r) => r.processKey);
     return rows.map((r) => ({ ...r, rate: rate(r.count, totals.get(r.processKey)!) }));
   }
+
+  private async messages(filters: ReportFilters): Promise<MessageReportRow[]> {
+    const rows = new Map<string, MessageReportRow>();
+    for (const r of await this.repository.messages(filters)) {
+      const key = JSON.stringify([r.processKey, r.kind]);
+      const row = rows.get(key) ?? { processKey: r.processKey, kind: r.kind, sent: 0, queued: 0, failed: 0, total: 0 };
+      const column = MESSAGE_STATUS_COLUMN[r.status as keyof typeof MESSAGE_STATUS_COLUMN];
+      if (column) row[column] += Number(r.count);
+      row.total += Number(r.count);
+      rows.set(key, row);
+    }
+    // Messages about no case come last.
+    return [...rows.values()].sort((a, b) => (a.processKey ?? '\uffff').localeCompare(b.processKey ?? '\uffff') || a.kind.localeCompare(b.kind));
+  }
 }
+
+/** Status columns a message's delivery status counts in; the outbox moves queued to sent or failed. */
+const MESSAGE_STATUS_COLUMN = { sent: 'sent', queued: 'queued', failed: 'failed' } as const;
 
 function sumBy<T extends { count: number }>(rows: T[], key: (row: T) => string): Map<string, number> {
   const totals = new Map<string, number>();
@@ -175,5 +200,5 @@ function toFilters(query: ReportQueryDto): ReportFilters {
   if (from !== null && to !== null && from >= to) {
     throw new BadRequestException({ message: 'from: must be before to', details: [{ field: 'from', messages: ['must be before to'] }] });
   }
-  return { processKey: query.processKey ?? null, from, to };
+  return { processKey: query.processKey ?? null, from, to, kind: query.kind ?? null };
 }

@@ -18,6 +18,8 @@ export interface ProcessFile {
   definition: Record<string, unknown>;
   queues: Record<string, unknown>[];
   calendars: Record<string, unknown>[];
+  /** Entity types the process starts from that a fresh install lacks: `[{ key, name }]`. */
+  recordTypes: Record<string, unknown>[];
   /** Path of the n8n Webhook node that launches this process (its production URL becomes launchWebhookUrl). */
   launchWebhookPath?: string;
 }
@@ -28,6 +30,10 @@ export interface MessageFile {
   subject: string;
   html: string;
   text: string;
+  /** customer, admin or finance; validated with the API's own rules when installed. */
+  kind?: unknown;
+  /** Document templates ({ filename, title, body }), a `bodyFile` in messages/ read into `body`. */
+  documents?: unknown;
 }
 
 export interface WorkflowFile {
@@ -50,7 +56,7 @@ export interface N8nWorkflowJson {
   settings?: Record<string, unknown>;
 }
 
-const EXTRA_PROCESS_FIELDS = ['queues', 'calendars', 'launchWebhookPath'];
+const EXTRA_PROCESS_FIELDS = ['queues', 'calendars', 'launchWebhookPath', 'recordTypes'];
 
 export class TemplateFileError extends Error {}
 
@@ -81,12 +87,12 @@ async function readProcess(root: string, file: string): Promise<ProcessFile> {
   const raw = (await readJson(root, file)) as Record<string, unknown>;
   const definition = Object.fromEntries(Object.entries(raw).filter(([key]) => !EXTRA_PROCESS_FIELDS.includes(key)));
   const launchWebhookPath = typeof raw.launchWebhookPath === 'string' ? raw.launchWebhookPath : undefined;
-  return { file, definition, queues: arrayOf(raw.queues), calendars: arrayOf(raw.calendars), launchWebhookPath };
+  return { file, definition, queues: arrayOf(raw.queues), calendars: arrayOf(raw.calendars), recordTypes: arrayOf(raw.recordTypes), launchWebhookPath };
 }
 
 async function readMessages(root: string): Promise<MessageFile[]> {
   if (!existsSync(join(root, 'messages.json'))) return [];
-  const list = (await readJson(root, 'messages.json')) as Array<{ key: string; name: string; subject: string }>;
+  const list = (await readJson(root, 'messages.json')) as Array<{ key: string; name: string; subject: string; kind?: unknown; documents?: unknown }>;
   return Promise.all(
     list.map(async (entry) => ({
       key: entry.key,
@@ -94,7 +100,28 @@ async function readMessages(root: string): Promise<MessageFile[]> {
       subject: entry.subject,
       html: await readFile(join(root, 'messages', `${entry.key}.hbs.html`), 'utf8').catch(() => ''),
       text: await readFile(join(root, 'messages', `${entry.key}.hbs.txt`), 'utf8').catch(() => ''),
+      ...(entry.kind !== undefined ? { kind: entry.kind } : {}),
+      ...(entry.documents !== undefined ? { documents: await readDocuments(root, entry.documents) } : {}),
     })),
+  );
+}
+
+/** A document's body may sit in its own file under messages/ (`bodyFile`), easier to edit than a JSON string. */
+async function readDocuments(root: string, documents: unknown): Promise<unknown> {
+  if (!Array.isArray(documents)) return documents;
+  return Promise.all(
+    documents.map(async (document: unknown) => {
+      if (typeof document !== 'object' || document === null || !('bodyFile' in document)) return document;
+      const { bodyFile, ...rest } = document as Record<string, unknown>;
+      if (typeof bodyFile !== 'string' || !/^[\w.-]+$/.test(bodyFile) || bodyFile.startsWith('.')) {
+        throw new TemplateFileError(`messages.json: bodyFile must name a file in messages/, got ${JSON.stringify(bodyFile)}`);
+      }
+      try {
+        return { ...rest, body: await readFile(join(root, 'messages', bodyFile), 'utf8') };
+      } catch (error) {
+        throw new TemplateFileError(`messages/${bodyFile}: ${(error as Error).message}`);
+      }
+    }),
   );
 }
 

@@ -72,16 +72,24 @@ export class TemplateResources {
     return out;
   }
 
-  /** A template's content is versioned: a new version only when name, subject or a body changed. */
+  /** A template's content is versioned: a new version only when name, subject, a body, the kind or a document changed. */
   async upsertMessages(actor: Actor, files: MessageFile[], where: string): Promise<InstallItem[]> {
     const out: InstallItem[] = [];
     for (const file of files) {
-      const dto = await valid(CreateMessageTemplateDto, { key: file.key, name: file.name, subject: file.subject, html: file.html, text: file.text }, where);
+      const { key, name, subject, html, text, kind, documents } = file;
+      const dto = await valid(CreateMessageTemplateDto, { key, name, subject, html, text, kind, documents }, where);
       const latest = await this.messages.get(dto.key).catch((error: unknown) => {
         if (error instanceof NotFoundException) return null;
         throw error;
       });
-      const same = latest !== null && latest.name === dto.name && latest.subject === dto.subject && latest.html === (dto.html ?? '') && latest.text === (dto.text ?? '');
+      const same =
+        latest !== null &&
+        latest.name === dto.name &&
+        latest.subject === dto.subject &&
+        latest.html === (dto.html ?? '') &&
+        latest.text === (dto.text ?? '') &&
+        latest.kind === (dto.kind ?? 'customer') &&
+        JSON.stringify(latest.documents) === JSON.stringify((dto.documents ?? []).map(({ filename, title, body }) => ({ filename, title, body })));
       if (same) {
         out.push({ key: dto.key, change: 'unchanged', version: latest.version });
         continue;

@@ -36,6 +36,7 @@ export interface InstallItem {
 
 export interface InstallResultResponse {
   name: string;
+  recordTypes: InstallItem[];
   calendars: InstallItem[];
   queues: InstallItem[];
   messageTemplates: InstallItem[];

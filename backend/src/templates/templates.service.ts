@@ -5,6 +5,7 @@ import { EventsService } from '../events/events.service';
 import { Database } from '../database/database';
 import { N8nApiError, N8nClient } from './n8n-client';
 import { ProcessInstaller } from './process-installer';
+import { RecordTypesInstaller } from './record-types-installer';
 import { listTemplateNames, readTemplate, TemplateFileError, type TemplateFiles } from './template-files';
 import { TemplateResources } from './template-resources';
 import type { InstallItem, InstallResultResponse, TemplateResponse } from './templates.dto';
@@ -19,6 +20,7 @@ export class TemplatesService {
     private readonly resources: TemplateResources,
     private readonly processes: ProcessInstaller,
     private readonly events: EventsService,
+    private readonly recordTypes: RecordTypesInstaller,
   ) {}
 
   async list(): Promise<TemplateResponse[]> {
@@ -48,6 +50,10 @@ export class TemplatesService {
     for (const process of template.processes) {
       queues.push(...(await this.resources.upsertQueues(actor, process.queues, `${name}/${process.file} queues`)));
     }
+    const recordTypes: InstallItem[] = [];
+    for (const process of template.processes) {
+      recordTypes.push(...(await this.recordTypes.upsert(actor, process.recordTypes, `${name}/${process.file} recordTypes`)));
+    }
     const messageTemplates = await this.resources.upsertMessages(actor, template.messages, `${name}/messages.json`);
     const client = n8n ? new N8nClient(n8n) : null;
     const workflows = client ? await installWorkflows(client, template.workflows, n8n!.credentialId!).catch(rethrowN8n) : [];
@@ -58,6 +64,7 @@ export class TemplatesService {
     }
     const result: InstallResultResponse = {
       name,
+      recordTypes: dedupe(recordTypes),
       calendars: dedupe(calendars),
       queues: dedupe(queues),
       messageTemplates,

@@ -214,7 +214,9 @@ describe('messages', () => {
         .post('/messages')
         .send({ instanceId: instance.id, inline: { subject: 'a', text: 'b' }, attachments: [{ filename: 'a.pdf', contentType: 'application/pdf', content }] })
         .expect(201);
-      expect(ok.body.attachments).toEqual([{ filename: 'a.pdf', contentType: 'application/pdf', size: 14 }]);
+      const url = `/api/v1/messages/${ok.body.id}/attachments/0`;
+      expect(ok.body.attachments).toEqual([{ filename: 'a.pdf', contentType: 'application/pdf', size: 14, url }]);
+      expect(ok.body.kind).toBe('customer');
       const bad = await t.automation
         .post('/messages')
         .send({ instanceId: instance.id, inline: { subject: 'a', text: 'b' }, attachments: [{ filename: '../x', contentType: 'pdf', content: 'not base64!' }] })
