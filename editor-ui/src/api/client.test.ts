@@ -87,3 +87,19 @@ describe('api', () => {
     await expect(api.get('/tasks')).rejects.toMatchObject({ status: 0, message: 'Caseflow cannot be reached. Check your connection and try again.' });
   });
 });
+
+describe('api.postForBlob', () => {
+  it('answers a file as a Blob, and a refusal as the same ApiError as any call', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) =>
+        String(input).endsWith('/0')
+          ? new Response('%PDF-1.7', { status: 200, headers: { 'content-type': 'application/pdf' } })
+          : new Response(JSON.stringify({ statusCode: 404, message: 'The draft has no document 3.' }), { status: 404 }),
+      ),
+    );
+    const pdf = await api.postForBlob('/message-templates/preview/documents/0', { subject: 'x' });
+    expect(await pdf.text()).toBe('%PDF-1.7');
+    await expect(api.postForBlob('/message-templates/preview/documents/3', { subject: 'x' })).rejects.toMatchObject({ status: 404, message: 'The draft has no document 3.' });
+  });
+});

@@ -1,3 +1,4 @@
+import type { MessageAttachment, MessageKind } from './message-types';
 import type { CaseExecution, Instance, QueueRef, StageVisit, Task } from './types';
 
 /** What GET /instances/:id adds to an instance: everything its timeline is made of. */
@@ -27,6 +28,9 @@ export interface Message {
   text?: string | null;
   html?: string | null;
   recipients: string[];
+  /** Absent from backends before communication kinds. */
+  kind?: MessageKind;
+  attachments?: MessageAttachment[];
   status: 'queued' | 'sent' | 'failed' | string;
   error?: string | null;
   createdAt: string;

@@ -1,7 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
 import { useEntityTypes } from '../features/entities/entity-queries';
 import { useSession } from '../session/session';
-import { NAV_ITEMS } from './navigation';
+import { mayOpen, NAV_ITEMS } from './navigation';
 
 export function Layout() {
   const { me, can, signOut } = useSession();
@@ -17,7 +17,7 @@ export function Layout() {
           <div className="brand">Caseflow</div>
           <nav aria-label="Main">
             <ul className="nav-list">
-              {NAV_ITEMS.filter((item) => can(item.permission)).map((item) => (
+              {NAV_ITEMS.filter((item) => mayOpen(item, can)).map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} className="nav-link" end={item.to === '/entities'}>
                     {item.label}

@@ -8,6 +8,8 @@ export interface NavItem {
   to: string;
   label: string;
   permission: Permission;
+  /** Other permissions that also open the area (designers reach the admin area's message templates). */
+  orPermissions?: Permission[];
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -17,10 +19,14 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/processes', label: 'Processes', permission: 'processes:write' },
   { to: '/entities', label: 'Records', permission: 'entities:read' },
   { to: '/reports', label: 'Reports', permission: 'reports:read' },
-  { to: '/admin', label: 'Admin', permission: 'admin' },
+  { to: '/admin', label: 'Admin', permission: 'admin', orPermissions: ['messages:write'] },
 ];
+
+export function mayOpen(item: NavItem, can: (permission: Permission) => boolean): boolean {
+  return can(item.permission) || (item.orPermissions ?? []).some(can);
+}
 
 /** Where a user lands after signing in: the first area their role opens. */
 export function homePathFor(can: (permission: Permission) => boolean): string {
-  return NAV_ITEMS.find((item) => can(item.permission))?.to ?? '/inbox';
+  return NAV_ITEMS.find((item) => mayOpen(item, can))?.to ?? '/inbox';
 }

@@ -1,7 +1,8 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import type { Permission } from '../api/types';
 import { Loading } from '../components/page-state';
+import { AdminIndexRedirect } from '../features/admin/admin-sections';
 import { EntityDetailPage } from '../features/entities/entity-detail-page';
 import { EntityListPage } from '../features/entities/entity-list-page';
 import { EntityTypesIndex } from '../features/entities/entity-types-index';
@@ -19,6 +20,8 @@ import { RouteError } from './route-error';
 // Charts and admin forms are only needed by some users: load them on demand.
 const ReportsPage = lazy(() => import('../features/reports/reports-page'));
 const AdminPage = lazy(() => import('../features/admin/admin-page'));
+const MessageTemplateEditorPage = lazy(() => import('../features/message-templates/message-template-editor-page'));
+const MessageTemplateVersionPage = lazy(() => import('../features/message-templates/message-template-version-page'));
 // The diagram pages carry React Flow and elk: reviewers' inbox must not download them.
 const ProcessesPage = lazy(() => import('../features/processes/processes-page'));
 const ProcessVersionsPage = lazy(() => import('../features/processes/process-versions-page'));
@@ -67,8 +70,12 @@ export const routes = [
       { path: 'processes/:key/live', element: guarded('reports:read', <LiveMapPage />) },
       { path: 'processes/n8n', element: guarded('processes:read', <N8nWorkflowsPage />) },
       { path: 'processes/n8n/:id', element: guarded('processes:read', <N8nProcessMapPage />) },
-      { path: 'admin', element: <Navigate to="/admin/users" replace /> },
-      { path: 'admin/:section', element: guarded('admin', <AdminPage />) },
+      { path: 'admin', element: <AdminIndexRedirect /> },
+      // Each admin section names its own permission (designers edit message templates too).
+      { path: 'admin/:section', element: <Suspense fallback={<Loading />}><AdminPage /></Suspense> },
+      { path: 'admin/message-templates/new', element: guarded('messages:write', <MessageTemplateEditorPage />) },
+      { path: 'admin/message-templates/:key', element: guarded('messages:write', <MessageTemplateEditorPage />) },
+      { path: 'admin/message-templates/:key/versions/:version', element: guarded('messages:read', <MessageTemplateVersionPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -57,3 +57,25 @@ export function aTaskDetail(overrides: Partial<TaskDetail> = {}): TaskDetail {
     ...overrides,
   };
 }
+
+export const admin: Me = {
+  type: 'user',
+  id: 'user-admin',
+  name: 'Ada Admin',
+  role: 'admin',
+  permissions: [
+    'entities:read',
+    'entities:write',
+    'processes:read',
+    'processes:write',
+    'instances:read',
+    'instances:launch',
+    'instances:write',
+    'tasks:read',
+    'tasks:write',
+    'messages:read',
+    'messages:write',
+    'reports:read',
+    'admin',
+  ],
+};

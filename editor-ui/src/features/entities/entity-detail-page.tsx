@@ -8,6 +8,7 @@ import { useSession } from '../../session/session';
 import { ConvertToClientButton } from './convert-to-client-button';
 import { useProcessNames } from '../processes/use-process-names';
 import { useEntity, useEntityTypes } from './entity-queries';
+import { RelatedRecordsSection } from './related-records-section';
 import { StartWorkflowMenu } from './start-workflow-menu';
 
 export function EntityDetailPage() {
@@ -71,6 +72,7 @@ export function EntityDetailPage() {
                   </div>
                 )}
               </section>
+              <RelatedRecordsSection entityId={e.id} typeName={typeName} />
             </div>
             <aside className="column-side" aria-label="Record details">
               <section className="card" aria-labelledby="details-title">

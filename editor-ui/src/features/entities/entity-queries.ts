@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import type { RelatedRecords } from '../../api/message-types';
 import type { Entity, EntityType, InstanceStatus, Page, Process } from '../../api/types';
 
 export interface EntityInstanceSummary {
@@ -18,6 +19,7 @@ export const entityKeys = {
   types: ['entity-types'] as const,
   list: (type: string, q: string, offset: number) => ['entities', type, { q, offset }] as const,
   detail: (id: string) => ['entity', id] as const,
+  related: (id: string) => ['entity', id, 'related'] as const,
   startable: (type: string) => ['processes', { entityType: type }] as const,
 };
 
@@ -40,6 +42,11 @@ export function useEntities(type: string, q: string, offset: number, limit: numb
 
 export function useEntity(id: string) {
   return useQuery({ queryKey: entityKeys.detail(id), queryFn: () => api.get<EntityDetail>(`/entities/${id}`) });
+}
+
+/** The records this one links to and the ones linking to it. */
+export function useRelatedRecords(id: string) {
+  return useQuery({ queryKey: entityKeys.related(id), queryFn: () => api.get<RelatedRecords>(`/entities/${id}/related`) });
 }
 
 /** Published processes that may start for this entity type. */

@@ -1,3 +1,4 @@
+import type { MessageKind } from '../../api/message-types';
 import type { Delivery, Escalation, InstanceDetail, Message, Timer } from '../../api/timeline-types';
 import type { Task } from '../../api/types';
 import { eventItems, type EventKind } from './event-items';
@@ -107,4 +108,10 @@ export function buildTimeline(detail: InstanceDetail): TimelineItem[] {
   if (detail.timers) covered.add('timer');
   items.push(...eventItems(detail.timeline ?? [], covered));
   return items.sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime() || CAUSAL_ORDER[b.kind] - CAUSAL_ORDER[a.kind]);
+}
+
+/** With a kind chosen, only that kind's messages: the question is "what did we tell the customer", not the whole story. */
+export function onlyMessagesOfKind(items: TimelineItem[], kind: MessageKind | ''): TimelineItem[] {
+  if (kind === '') return items;
+  return items.filter((item) => item.kind === 'message' && item.message?.kind === kind);
 }

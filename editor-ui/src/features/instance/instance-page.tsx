@@ -5,11 +5,10 @@ import { QueryState } from '../../components/page-state';
 import { StatusBadge } from '../../components/sla-badge';
 import { formatDateTime } from '../../lib/format';
 import { useProcessNames } from '../processes/use-process-names';
-import { buildTimeline } from './build-timeline';
+import { CaseTimeline } from './case-timeline';
 import { ExecutionsList } from './executions-list';
 import { FailureBanner } from './failure-banner';
 import { StageVisitsTable } from './stage-visits-table';
-import { TimelineList } from './timeline-list';
 import { useInstanceDetail } from './use-instance-detail';
 
 export function InstancePage() {
@@ -36,10 +35,7 @@ export function InstancePage() {
                 <h2 id="stages-title">Stages</h2>
                 <StageVisitsTable visits={detail.stageVisits} />
               </section>
-              <section className="card" aria-labelledby="timeline-title">
-                <h2 id="timeline-title">Timeline</h2>
-                <TimelineList items={buildTimeline(detail)} />
-              </section>
+              <CaseTimeline detail={detail} />
             </div>
             <aside className="column-side" aria-label="Case details">
               <section className="card" aria-labelledby="summary-title">

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/format';
 import type { TimelineItem } from './build-timeline';
+import { MessageAttachments } from '../messages/message-attachments';
+import { MessageKindBadge } from '../messages/message-kind';
 import { MessageBody } from './message-body';
 
 const KIND_LABELS: Record<TimelineItem['kind'], string> = {
@@ -14,8 +16,8 @@ const KIND_LABELS: Record<TimelineItem['kind'], string> = {
   event: 'Event',
 };
 
-export function TimelineList({ items }: { items: TimelineItem[] }) {
-  if (items.length === 0) return <p className="muted">Nothing has happened yet.</p>;
+export function TimelineList({ items, emptyText = 'Nothing has happened yet.' }: { items: TimelineItem[]; emptyText?: string }) {
+  if (items.length === 0) return <p className="muted">{emptyText}</p>;
   return (
     <ol className="timeline">
       {items.map((item) => (
@@ -28,7 +30,13 @@ export function TimelineList({ items }: { items: TimelineItem[] }) {
             <p className="timeline-title">{item.taskId ? <Link to={`/tasks/${item.taskId}`}>{item.title}</Link> : item.title}</p>
             {item.detail ? <p className="muted small">{item.detail}</p> : null}
             {item.kind === 'decision' && item.comment ? <blockquote className="comment pre-wrap">{item.comment}</blockquote> : null}
-            {item.kind === 'message' && item.message ? <MessageBody message={item.message} /> : null}
+            {item.kind === 'message' && item.message ? (
+              <>
+                <MessageKindBadge kind={item.message.kind} />
+                <MessageAttachments attachments={item.message.attachments} />
+                <MessageBody message={item.message} />
+              </>
+            ) : null}
           </div>
         </li>
       ))}

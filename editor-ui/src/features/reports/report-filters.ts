@@ -1,6 +1,6 @@
 import { apiUrl } from '../../api/client';
 
-export const REPORT_NAMES = ['volume', 'caseload', 'time-in-stage', 'overdue', 'stalled', 'decisions', 'escalations', 'outcomes'] as const;
+export const REPORT_NAMES = ['volume', 'caseload', 'time-in-stage', 'overdue', 'stalled', 'decisions', 'escalations', 'outcomes', 'messages'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 export type PeriodPreset = '7d' | '30d' | '90d' | 'all' | 'custom';
@@ -27,11 +27,12 @@ export function periodRange(filters: ReportFilters, now: number): { from?: strin
   };
 }
 
-export function reportQuery(filters: ReportFilters, now: number): Record<string, string | undefined> {
-  return { processKey: filters.processKey || undefined, ...periodRange(filters, now) };
+/** `extra` carries a report's own filters (the messages report's kind) next to the page's. */
+export function reportQuery(filters: ReportFilters, now: number, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return { processKey: filters.processKey || undefined, ...periodRange(filters, now), ...extra };
 }
 
 /** The CSV download of a report with the same filters as on screen. */
-export function csvUrl(report: ReportName, filters: ReportFilters, now: number): string {
-  return apiUrl(`/reports/${report}`, { ...reportQuery(filters, now), format: 'csv' });
+export function csvUrl(report: ReportName, filters: ReportFilters, now: number, extra: Record<string, string | undefined> = {}): string {
+  return apiUrl(`/reports/${report}`, { ...reportQuery(filters, now, extra), format: 'csv' });
 }

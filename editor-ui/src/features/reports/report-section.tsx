@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { ErrorNotice, Loading } from '../../components/page-state';
+import { MessageKindFilter, type KindChoice } from '../messages/message-kind';
 import { useProcessNames } from '../processes/use-process-names';
 import { ReportChart } from './report-chart';
 import { chartData, type ChartSpec } from './chart-data';
@@ -16,6 +18,8 @@ export interface ReportDefinition {
   chart: ChartSpec | null;
   /** Lists of tasks or cases read better across the whole width. */
   wide?: boolean;
+  /** Offers the customer / admin / finance filter (the messages report). */
+  kindFilter?: boolean;
 }
 
 interface ReportSectionProps {
@@ -26,7 +30,9 @@ interface ReportSectionProps {
 }
 
 export function ReportSection({ definition, filters, now }: ReportSectionProps) {
-  const query = reportQuery(filters, now);
+  const [kind, setKind] = useState<KindChoice>('');
+  const extra = definition.kindFilter ? { kind: kind || undefined } : {};
+  const query = reportQuery(filters, now, extra);
   const report = useQuery({
     queryKey: ['reports', definition.name, query],
     queryFn: ({ signal }) => api.get<unknown>(`/reports/${definition.name}`, query, signal),
@@ -41,9 +47,12 @@ export function ReportSection({ definition, filters, now }: ReportSectionProps) 
           <h2 id={headingId}>{definition.title}</h2>
           <p className="muted small">{definition.description}</p>
         </div>
-        <a className="button" href={csvUrl(definition.name, filters, now)} download={`${definition.name}.csv`}>
-          Download CSV<span className="visually-hidden"> of {definition.title}</span>
-        </a>
+        <div className="page-actions">
+          {definition.kindFilter ? <MessageKindFilter value={kind} onChange={setKind} /> : null}
+          <a className="button" href={csvUrl(definition.name, filters, now, extra)} download={`${definition.name}.csv`}>
+            Download CSV<span className="visually-hidden"> of {definition.title}</span>
+          </a>
+        </div>
       </header>
       {report.isPending ? (
         <Loading />

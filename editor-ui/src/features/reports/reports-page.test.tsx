@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installFakeApi } from '../../test/fake-api';
 import { reviewer } from '../../test/fixtures';
@@ -43,5 +44,26 @@ describe('ReportsPage', () => {
     expect(within(volume).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Process', 'Stage', 'Status', 'Count']);
     expect(within(volume).queryByRole('cell', { name: 'bookings' })).not.toBeInTheDocument();
     expect(within(volume).queryByRole('cell', { name: 'confirm' })).not.toBeInTheDocument();
+  });
+
+  it('shows the messages report per process and kind, filtered by kind on request', async () => {
+    const { calls } = installFakeApi({
+      'GET /auth/me': () => ({ body: reviewer }),
+      'GET /processes': () => ({ body: [] }),
+      'GET /reports/messages': (call) => ({
+        body: { rows: [{ processKey: 'invoices', kind: call.query.get('kind') ?? 'customer', sent: 4, queued: 1, failed: 0 }] },
+      }),
+      'GET /reports/:name': () => ({ body: { rows: [] } }),
+    });
+    renderPage('/reports?period=all', [{ path: '/reports', element: <ReportsPage /> }]);
+    const messages = await screen.findByRole('region', { name: 'Messages' });
+    expect(await within(messages).findByRole('cell', { name: 'customer' })).toBeInTheDocument();
+    expect(within(messages).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Process', 'Kind', 'Sent', 'Queued', 'Failed']);
+    await userEvent.selectOptions(within(messages).getByLabelText('Kind'), 'finance');
+    expect(await within(messages).findByRole('cell', { name: 'finance' })).toBeInTheDocument();
+    await waitFor(() => expect(calls.filter((c) => c.path === '/reports/messages').map((c) => c.query.get('kind'))).toEqual([null, 'finance']));
+    expect(within(messages).getByRole('link', { name: /Download CSV/ }).getAttribute('href')).toBe('/api/v1/reports/messages?kind=finance&format=csv');
+    // The other reports have no kind filter and are not asked again.
+    expect(calls.filter((c) => c.path === '/reports/volume')).toHaveLength(1);
   });
 });

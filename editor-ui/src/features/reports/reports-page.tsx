@@ -41,6 +41,13 @@ const REPORTS: ReportDefinition[] = [
     description: 'Share of cases escalated, on the case or any of its tasks, per process.',
     chart: { kind: 'bar', labels: ['process'], values: ['cases', 'escalatedCases', 'escalations'] },
   },
+  {
+    name: 'messages',
+    title: 'Messages',
+    description: 'Messages per process and kind (customer, admin, finance): sent, queued and failed.',
+    chart: { kind: 'bar', labels: ['process', 'kind'], values: ['sent', 'queued', 'failed'] },
+    kindFilter: true,
+  },
 ];
 
 const PERIODS: Array<[PeriodPreset, string]> = [
