@@ -38,12 +38,18 @@ export async function seedDemo(api: BackendApi, n8nUrl: string, log: (line: stri
   await hook('caseflow-student-referral', student('S-1001', 'Maya Okafor', 'missed four consecutive lab sessions'));
   await hook('caseflow-student-referral', student('S-1002', 'Tom Reyes', 'two assignments not submitted'));
   await hook('caseflow-student-referral', student('S-1003', 'Ana Silva', 'raised wellbeing concerns with a tutor'));
-  const booking = (id: string, name: string, bookedAt: number, courseStart: number, viability: number) => ({
-    entity: { type: 'booking', externalId: id, name, email: `${id.toLowerCase()}@example.com`, managerEmail: 'manager@example.com' },
-    data: { bookedAt: iso(bookedAt), courseTitle: 'First Aid at Work', courseStart: iso(courseStart), venue: 'Manchester Training Centre', viability, viabilityThreshold: 0.6, certificateUrl: `https://training.example.com/certificates/${id}` },
+  const courseDate = (id: string, name: string, startDate: number) => ({
+    entity: { type: 'course-date', externalId: id, name, attributes: { startDate: iso(startDate), minimumDelegates: 4, capacity: 12, venue: 'Manchester Training Centre', status: 'Scheduled' } },
   });
-  await hook('caseflow-booking', booking('B-2001', 'Ada Lovelace', now, now + 40 * DAY, 0.8));
-  await hook('caseflow-booking', booking('B-2002', 'Alan Kay', now - 3_600_000, now + 10 * DAY, 0.4));
+  await hook('caseflow-course-date', courseDate('CD-2001', 'First Aid at Work', now + 40 * DAY));
+  // Starts in 10 days: its viability check is already due, and with one booking it warns the course administrators.
+  await hook('caseflow-course-date', courseDate('CD-2002', 'Fire Marshal Training', now + 10 * DAY));
+  const booking = (id: string, name: string, bookedAt: number, courseDate: string) => ({
+    entity: { type: 'booking', externalId: id, name, email: `${id.toLowerCase()}@example.com`, managerEmail: 'manager@example.com' },
+    data: { bookedAt: iso(bookedAt), courseDate },
+  });
+  await hook('caseflow-booking', booking('B-2001', 'Ada Lovelace', now, 'CD-2001'));
+  await hook('caseflow-booking', booking('B-2002', 'Alan Kay', now - 3_600_000, 'CD-2002'));
   const invoice = (id: string, name: string, dueDate: number, amount: number) => ({
     entity: { type: 'invoice', externalId: id, name, email: `accounts@${name.toLowerCase().replace(/\W+/g, '')}.example.com` },
     data: { amount, currency: 'GBP', issuedAt: iso(dueDate - 30 * DAY), dueDate: iso(dueDate) },
@@ -56,7 +62,7 @@ export async function seedDemo(api: BackendApi, n8nUrl: string, log: (line: stri
   });
   await hook('caseflow-employee-onboarding', employee('E-4001', 'Grace Hopper'));
   await hook('caseflow-employee-onboarding', employee('E-4002', 'Edsger Dijkstra'));
-  log('seed: 9 cases started through the n8n webhooks');
+  log('seed: 11 cases started through the n8n webhooks');
 
   // Move a few along, as reviewers would: an accepted referral, one referred to counselling, HR done for one starter.
   await decideFirst(api, 'student-advisors', 'Tom Reyes', 'accept');

@@ -85,7 +85,7 @@ ${DEMO_REVIEWERS.map((r) => `                reviewer   ${r.email} / ${DEMO_PASS
   n8n           ${n8nUrl}
                 owner      ${state.n8nOwner!.email} / ${state.n8nOwner!.password}
   Mailbox       ${backendUrl()}/admin (Mailbox: every message the flows send)
-  Try           curl -X POST ${n8nUrl}/webhook/caseflow-booking -H 'content-type: application/json' -d @templates/bookings/sample-data.json
+  Try           curl -X POST ${n8nUrl}/webhook/caseflow-student-referral -H 'content-type: application/json' -d @templates/student-referrals/sample-data.json
 `);
   log('ready');
 }

@@ -3,7 +3,7 @@ import { stageKeys, timersLabelled } from './support/cases';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import { expectNotFound, expectOneCase, expectRefusedAtIntake } from './support/launches';
 import { runBookings, type BookingsRun } from './scenarios/bookings';
-import { runInvoices, type InvoicesRun } from './scenarios/invoices';
+import { londonDate, runInvoices, type InvoicesRun } from './scenarios/invoices';
 import { runOnboarding, type OnboardingRun } from './scenarios/onboarding';
 import { runStudentReferral, type ReferralRun } from './scenarios/student-referral';
 
@@ -18,13 +18,17 @@ const runs: {
   invoices?: Promise<InvoicesRun>;
   onboarding?: Promise<OnboardingRun>;
 } = {};
+// Dev only: CASEFLOW_TEMPLATE_SCENARIOS=invoices,bookings runs just those (keys of `runs`); unset, as in CI, runs all.
+const chosen = process.env.CASEFLOW_TEMPLATE_SCENARIOS?.split(',').map((name) => name.trim()).filter(Boolean);
+const selected = (name: keyof typeof runs): boolean => !chosen || chosen.includes(name);
+const describeRun = (name: keyof typeof runs) => (selected(name) ? describe : describe.skip);
 
 beforeAll(async () => {
   stack = await startE2eStack();
-  runs.referral = runStudentReferral(stack);
-  runs.bookings = runBookings(stack);
-  runs.invoices = runInvoices(stack);
-  runs.onboarding = runOnboarding(stack);
+  if (selected('referral')) runs.referral = runStudentReferral(stack);
+  if (selected('bookings')) runs.bookings = runBookings(stack);
+  if (selected('invoices')) runs.invoices = runInvoices(stack);
+  if (selected('onboarding')) runs.onboarding = runOnboarding(stack);
   // Each test awaits its own run; a failure must not surface as an unhandled rejection first.
   for (const run of Object.values(runs)) run.catch(() => undefined);
 }, 10 * 60_000);
@@ -35,7 +39,7 @@ afterAll(async () => {
 
 const to = (run: { mail: MessageResponse[] }, email: string): MessageResponse[] => run.mail.filter((m) => m.recipients.includes(email));
 
-describe('student support referral', () => {
+describeRun('referral')('student support referral', () => {
   it('escalates an overdue advisor review to the leads, then the department follows up', async () => {
     const run = await runs.referral!;
     const a = run.escalated;
@@ -90,44 +94,82 @@ describe('student support referral', () => {
 
 const subjectsTo = (run: { mail: MessageResponse[] }, email: string): string[] => to(run, email).map((m) => m.subject).sort();
 
-describe('bookings', () => {
-  it('confirms 2 minutes after booking, warns of low viability, sends the certificate on completion', async () => {
+describeRun('bookings')('bookings', () => {
+  const subjectsOf = (run: { mail: MessageResponse[] }, instanceId: string) => run.mail.filter((m) => m.instanceId === instanceId).map((m) => m.subject);
+
+  it('warns the administrators once about a course date with five bookings below its minimum, counting only live ones', async () => {
     const run = await runs.bookings!;
-    expect(run.certified).toMatchObject({ status: 'completed', outcome: 'certified' });
-    expect(stageKeys(run.certified)).toEqual(['booked', 'confirmed', 'delivery']);
-    expect(run.confirmationDelayMs).toBeGreaterThanOrEqual(120_000);
-    expect(run.confirmationDelayMs).toBeLessThan(150_000);
-    expect(subjectsTo(run, run.certified.entity.email)).toEqual(['Your certificate for First Aid at Work', 'Your place on First Aid at Work is confirmed']);
-    const certificate = to(run, run.certified.entity.email).find((m) => m.subject.startsWith('Your certificate'));
-    expect(certificate?.text).toContain('https://training.example.com/certificates/B-1042');
     const warnings = to(run, run.admins).filter((m) => m.subject.startsWith('Low viability'));
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]?.instanceId).toBe(run.certified.id);
+    expect(warnings.map((m) => m.instanceId).sort()).toEqual([run.emptyDate.id, run.poorDate.id].sort());
+    const poor = warnings.find((m) => m.instanceId === run.poorDate.id)!;
+    expect(poor.subject).toMatch(/^Low viability: Poor Course on \d{1,2} \w+ \d{4}$/);
+    expect(poor.text).toContain('Live bookings: 5 against a minimum of 6');
+    expect(poor.kind).toBe('admin');
+    expect(warnings.find((m) => m.instanceId === run.emptyDate.id)!.text).toContain('Live bookings: 0');
+    expect(stageKeys(run.poorDate)).toEqual(['scheduled', 'at-risk']);
+    expect(timersLabelled(run.poorDate, 'Viability check: 14 days before the start')).toHaveLength(1);
   });
 
-  it('answers a repeated booking webhook 200 "exists" with the same case, and confirms it once', async () => {
+  it('sends no warning for a course date forecast good', async () => {
     const run = await runs.bookings!;
-    const a = run.certified;
+    expect(subjectsOf(run, run.goodDate.id)).toEqual([]);
+    expect(stageKeys(run.goodDate)).toEqual(['scheduled', 'running']);
+  });
+
+  it('certifies every delegate booked on a completed course date, each with a PDF naming them and the course, without a task', async () => {
+    const run = await runs.bookings!;
+    expect(run.completion).toEqual({ status: 200, body: { caseId: run.poorDate.id, status: 'updated' } });
+    expect(run.poorDate).toMatchObject({ status: 'completed', outcome: 'delivered' });
+    for (const booking of run.certified) {
+      expect(booking).toMatchObject({ status: 'completed', outcome: 'certified' });
+      expect(booking.tasks).toEqual([]);
+      expect(subjectsTo(run, booking.entity.email)).toEqual(['Your certificate for Poor Course', 'Your place on Poor Course is confirmed']);
+    }
+    expect(run.certificates.map((c) => c.to).sort()).toEqual(run.certified.map((b) => b.entity.email).sort());
+    for (const certificate of run.certificates) {
+      const letter = certificate.to.match(/^delegate-(\w)@/)![1]!.toUpperCase();
+      expect(certificate).toMatchObject({ filename: `Certificate B-E2E-${letter}.pdf`, contentType: 'application/pdf' });
+      expect(certificate.text).toContain(`Delegate ${letter}`);
+      expect(certificate.text).toContain('Poor Course');
+      expect(certificate.text).toContain('Certificate of attendance');
+    }
+  });
+
+  it('sends no certificate to a no-show or a cancelled booking, and records the no-show as the outcome', async () => {
+    const run = await runs.bookings!;
+    expect(run.noShow).toMatchObject({ status: 'completed', outcome: 'no-show' });
+    expect(subjectsTo(run, run.noShow.entity.email)).toEqual(['Your place on Poor Course is confirmed']);
+    expect(subjectsTo(run, run.cancelledEarly.entity.email)).toEqual(['Your booking for Poor Course is cancelled']);
+    expect(run.certificates).toHaveLength(4);
+  });
+
+  it('confirms 2 minutes after booking, and a repeated booking webhook answers 200 "exists" with the same case, confirmed once', async () => {
+    const run = await runs.bookings!;
+    const a = run.certified[0]!;
+    expect(run.confirmationDelayMs).toBeGreaterThanOrEqual(120_000);
+    expect(run.confirmationDelayMs).toBeLessThan(150_000);
     expectOneCase(run.repeated, a.id);
     expect(timersLabelled(a, '2 minutes after booking')).toHaveLength(1);
     expect(to(run, a.entity.email).filter((m) => m.subject.startsWith('Your place on'))).toHaveLength(1);
-    expect(a.tasks.filter((t) => t.stageKey === 'delivery')).toHaveLength(1);
+    expect(stageKeys(a)).toEqual(['booked', 'confirmed']);
   });
 
-  it('refuses a booking without a course start with 400 naming data.courseStart, and creates nothing', async () => {
+  it('refuses a booking without a course date (400 naming data.courseDate) or on an unknown one (400 naming the relation), creating nothing', async () => {
     const run = await runs.bookings!;
-    expectRefusedAtIntake(run.refused, 'data.courseStart');
+    expectRefusedAtIntake(run.refused, 'data.courseDate');
+    expect(run.unknownDate.answer.status).toBe(400);
+    expect(run.unknownDate.answer.body.fields).toEqual([
+      { field: 'entity.relations.courseDate', messages: ['there is no course-date record "CD-E2E-NOPE": create that record first'] },
+    ]);
+    expect(run.unknownDate.traces).toEqual({ entities: 0, cases: 0 });
   });
 
   it('confirms a cancellation to the delegate and tells their manager, then cancels the case and its timers', async () => {
     const run = await runs.bookings!;
     expect(run.cancelled.status).toBe('cancelled');
-    expect(subjectsTo(run, run.cancelled.entity.email)).toEqual([
-      'Your booking for First Aid at Work is cancelled',
-      'Your place on First Aid at Work is confirmed',
-    ]);
-    const manager = to(run, 'manager-b@example.test');
-    expect(manager.map((m) => m.subject)).toEqual(['Delegate B has cancelled First Aid at Work']);
+    expect(subjectsTo(run, run.cancelled.entity.email)).toEqual(['Your booking for Good Course is cancelled', 'Your place on Good Course is confirmed']);
+    const manager = to(run, 'manager-g@example.test');
+    expect(manager.map((m) => m.subject)).toEqual(['Delegate G has cancelled Good Course']);
     expect(manager[0]?.text).toContain('Clashes with a client visit');
     expect(run.cancelled.timers.filter((t) => t.status === 'pending')).toEqual([]);
   });
@@ -137,23 +179,21 @@ describe('bookings', () => {
     expect(run.cancellation.first).toEqual({ status: 202, body: { caseId: run.cancelled.id, status: 'recorded' } });
     expect(run.cancellation.repeat).toEqual({ status: 200, body: { caseId: run.cancelled.id, status: 'exists' } });
     expect(to(run, run.cancelled.entity.email).filter((m) => m.subject.includes('is cancelled'))).toHaveLength(1);
-    expect(to(run, 'manager-b@example.test')).toHaveLength(1);
+    expect(to(run, 'manager-g@example.test')).toHaveLength(1);
     expect(timersLabelled(run.cancelled, '2 minutes after cancellation')).toHaveLength(1);
   });
 
   it('sends no confirmation to a delegate who cancels within the two minutes, only the cancellation emails', async () => {
     const run = await runs.bookings!;
-    const d = run.cancelledEarly;
-    expect(d.status).toBe('cancelled');
+    const f = run.cancelledEarly;
+    expect(f.status).toBe('cancelled');
     // The confirmation's time came while the case was still open: the flow resumed, read the cancellation and stopped.
-    expect(timersLabelled(d, '2 minutes after booking').map((t) => t.status)).toEqual(['fired']);
+    expect(timersLabelled(f, '2 minutes after booking').map((t) => t.status)).toEqual(['fired']);
     expect(run.cancelledEarlyExecution.status).toBe('success');
     expect(run.cancelledEarlyExecution.nodes).toContain('Still booked?');
     expect(run.cancelledEarlyExecution.nodes).not.toContain('Send confirmation');
-    expect(stageKeys(d)).toEqual(['booked']);
-    expect(subjectsTo(run, d.entity.email)).toEqual(['Your booking for First Aid at Work is cancelled']);
-    expect(subjectsTo(run, 'manager-d@example.test')).toEqual(['Delegate D has cancelled First Aid at Work']);
-    expect(run.mail.filter((m) => m.instanceId === d.id && m.subject.startsWith('Low viability'))).toEqual([]);
+    expect(stageKeys(f)).toEqual(['booked']);
+    expect(subjectsTo(run, 'manager-f@example.test')).toEqual(['Delegate F has cancelled Poor Course']);
   });
 
   it('confirms a booking without data.bookedAt 2 minutes after its case was created', async () => {
@@ -162,7 +202,7 @@ describe('bookings', () => {
     expect(timersLabelled(run.undated, '2 minutes after booking').map((t) => t.status)).toEqual(['fired']);
     expect(run.undatedConfirmationDelayMs).toBeGreaterThanOrEqual(120_000);
     expect(run.undatedConfirmationDelayMs).toBeLessThan(150_000);
-    expect(subjectsTo(run, run.undated.entity.email)).toEqual(['Your place on First Aid at Work is confirmed']);
+    expect(subjectsTo(run, run.undated.entity.email)).toEqual(['Your place on Good Course is confirmed']);
     expect(stageKeys(run.undated)).toEqual(['booked', 'confirmed']);
   });
 
@@ -171,28 +211,60 @@ describe('bookings', () => {
     expectNotFound(run.unknownCancellation, 'No open booking B-E2E-UNKNOWN');
     expect(to(run, 'delegate-unknown@example.test')).toEqual([]);
   });
-
-  it('sends no warning for a viable course and no certificate for a no-show', async () => {
-    const run = await runs.bookings!;
-    expect(run.noShow).toMatchObject({ status: 'completed', outcome: 'no-show' });
-    expect(subjectsTo(run, run.noShow.entity.email)).toEqual(['Your place on First Aid at Work is confirmed']);
-    expect(run.mail.filter((m) => m.instanceId === run.noShow.id && m.subject.startsWith('Low viability'))).toEqual([]);
-  });
 });
 
-describe('invoices', () => {
-  it('reminds at the due date and twice when overdue, then escalates to finance, who write it off', async () => {
+describeRun('invoices')('invoices', () => {
+  /** How the messages word the days from the due date to `sentAt`, counted here in London calendar days. */
+  const overdueBy = (dueDate: string, sentAt: string): string => {
+    const dueDay = /^\d{4}-\d{2}-\d{2}$/.test(dueDate) ? dueDate : londonDate(Date.parse(dueDate));
+    const days = (Date.parse(londonDate(Date.parse(sentAt))) - Date.parse(dueDay)) / 86_400_000;
+    return days === 0 ? 'now overdue' : `${days} ${days === 1 ? 'day' : 'days'} overdue`;
+  };
+  const inOrder = (run: InvoicesRun, email: string): MessageResponse[] => to(run, email).sort((x, y) => x.createdAt.localeCompare(y.createdAt));
+  const at = (message: MessageResponse | undefined): number => Date.parse(message?.createdAt ?? '');
+
+  it('reminds on the due date, the moment it has passed and twice more, with the days counted from the dates, then escalates to finance', async () => {
     const run = await runs.invoices!;
     const a = run.escalated;
+    const dueDate = new Date(run.times.dueAt).toISOString();
     expect(a).toMatchObject({ status: 'completed', outcome: 'write-off' });
     expect(stageKeys(a)).toEqual(['open', 'overdue', 'finance']);
-    expect(subjectsTo(run, a.entity.email)).toEqual([
-      'Final reminder: invoice INV-E2E-A is 14 days overdue',
-      'Invoice INV-E2E-A is due today',
-      'Reminder: invoice INV-E2E-A is 7 days overdue',
-    ]);
+    const [due, overdue, reminder, final, ...more] = inOrder(run, a.entity.email);
+    expect(more).toEqual([]);
+    // Due at a time of day: reminded on that day before it falls due, overdue from that moment.
+    expect(due?.subject).toBe('Invoice INV-E2E-A is due today');
+    expect(at(due)).toBeLessThan(run.times.dueAt);
+    expect(londonDate(at(due))).toBe(londonDate(run.times.dueAt));
+    expect(overdue?.subject).toBe(`Invoice INV-E2E-A is ${overdueBy(dueDate, overdue!.createdAt)}`);
+    expect(at(overdue)).toBeGreaterThanOrEqual(run.times.dueAt);
+    expect(at(overdue)).toBeLessThan(run.times.dueAt + 15_000);
+    expect(reminder?.subject).toBe(`Reminder: invoice INV-E2E-A is ${overdueBy(dueDate, reminder!.createdAt)}`);
+    expect(at(reminder)).toBeGreaterThanOrEqual(run.times.dueAt + 60_000);
+    expect(final?.subject).toBe(`Final reminder: invoice INV-E2E-A is ${overdueBy(dueDate, final!.createdAt)}`);
+    expect(at(final)).toBeGreaterThanOrEqual(run.times.dueAt + 120_000);
+    for (const message of [overdue, reminder, final]) expect(message?.text).toContain(`and is ${overdueBy(dueDate, message!.createdAt)}. Please pay it`);
+    expect(final?.text).toContain('This is our final reminder');
+    expect(reminder?.text).not.toContain('final reminder');
     expect(a.escalations.some((e) => e.toQueue?.key === 'finance')).toBe(true);
-    expect(subjectsTo(run, run.finance)).toContain('Escalated: invoice INV-E2E-A (Customer A) is 21 days overdue');
+    const escalation = to(run, run.finance).find((m) => m.instanceId === a.id);
+    expect(escalation?.subject).toBe(`Escalated: invoice INV-E2E-A (Customer A) is ${overdueBy(dueDate, escalation!.createdAt)}`);
+    expect(at(escalation)).toBeGreaterThanOrEqual(run.times.dueAt + 180_000);
+    expect(a.escalations.find((e) => e.toQueue?.key === 'finance')?.reason).toBe(
+      `Invoice INV-E2E-A is ${overdueBy(dueDate, escalation!.createdAt)} and unpaid after the final reminder`,
+    );
+  });
+
+  it('tells an invoice registered 3 days past its due date at once that it is 3 days overdue, and never that it is due today', async () => {
+    const run = await runs.invoices!;
+    const c = run.late;
+    expect(overdueBy(run.lateDueDate, new Date(run.times.lateRegisteredAt).toISOString())).toBe('3 days overdue');
+    const [overdue, ...rest] = inOrder(run, c.entity.email);
+    expect(overdue?.subject).toBe('Invoice INV-E2E-C is 3 days overdue');
+    expect(overdue?.text).toContain('and is 3 days overdue.');
+    expect(at(overdue) - run.times.lateRegisteredAt).toBeLessThan(15_000);
+    expect(rest.map((m) => m.subject)).toEqual(['Thank you: invoice INV-E2E-C is paid']);
+    expect(timersLabelled(c, 'At due date').map((t) => t.status)).toEqual(['past']);
+    expect(stageKeys(c)).toEqual(['open', 'overdue']);
   });
 
   it('answers a repeated invoice webhook 200 "exists" with the same case, and reminds once at the due date', async () => {
@@ -209,13 +281,26 @@ describe('invoices', () => {
     expectRefusedAtIntake(run.refused, 'data.dueDate');
   });
 
-  it('stops as soon as the invoice is paid', async () => {
+  it('stops everything once the invoice is paid: before its due date, or once it is overdue', async () => {
     const run = await runs.invoices!;
     expect(run.payment).toEqual({ status: 202, body: { caseId: run.paid.id, status: 'recorded' } });
-    expect(run.paid).toMatchObject({ status: 'completed', outcome: 'paid' });
-    expect(run.paid.data.paid).toBe(true);
+    for (const paid of [run.paid, run.late, run.paidWhenOverdue]) {
+      expect(paid).toMatchObject({ status: 'completed', outcome: 'paid', data: { paid: true } });
+      expect(paid.timers.filter((t) => t.status === 'pending')).toEqual([]);
+    }
     expect(subjectsTo(run, run.paid.entity.email)).toEqual(['Thank you: invoice INV-E2E-B is paid']);
-    expect(run.paid.timers.filter((t) => t.status === 'pending')).toEqual([]);
+    expect(timersLabelled(run.paid, 'At due date').map((t) => t.status)).toEqual(['cancelled']);
+    // C's follow-up reminder was days away, D's a minute after its due date (long gone by now): both were stopped.
+    expect(timersLabelled(run.late, 'Follow-up reminder').map((t) => t.status)).toEqual(['cancelled']);
+    expect(timersLabelled(run.paidWhenOverdue, 'Follow-up reminder').map((t) => t.status)).toEqual(['cancelled']);
+    const d = inOrder(run, run.paidWhenOverdue.entity.email);
+    expect(d.map((m) => m.subject)).toEqual([
+      'Invoice INV-E2E-D is due today',
+      'Invoice INV-E2E-D is now overdue',
+      'Thank you: invoice INV-E2E-D is paid',
+    ]);
+    expect(d.filter((m) => at(m) > run.times.duePaidAt && !m.subject.startsWith('Thank you'))).toEqual([]);
+    expect(inOrder(run, run.late.entity.email).filter((m) => at(m) > run.times.latePaidAt && !m.subject.startsWith('Thank you'))).toEqual([]);
   });
 
   it('answers the payment of an unknown invoice 404 and creates no entity and no case', async () => {
@@ -224,7 +309,7 @@ describe('invoices', () => {
   });
 });
 
-describe('employee onboarding and offboarding', () => {
+describeRun('onboarding')('employee onboarding and offboarding', () => {
   it('moves a new starter from HR to IT to the manager and welcomes them', async () => {
     const run = await runs.onboarding!;
     expect(run.onboarded).toMatchObject({ status: 'completed', outcome: 'onboarded' });
@@ -277,7 +362,7 @@ describe('employee onboarding and offboarding', () => {
   });
 });
 
-describe('installing again with n8n connected', () => {
+(chosen ? describe.skip : describe)('installing again with n8n connected', () => {
   it('updates the workflows in place: one per name, active, processes unchanged and launched by their webhook', async () => {
     await Promise.allSettled(Object.values(runs));
     for (const name of ['bookings', 'invoices', 'onboarding', 'student-referrals']) {

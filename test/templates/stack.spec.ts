@@ -91,12 +91,15 @@ describe('npm start (the local stack)', () => {
     const templates = await get<Array<{ name: string; installed: boolean }>>(cookie, '/templates').catch(() => null);
     if (templates) expect(templates.every((t) => t.installed)).toBe(true);
     const seeded = await get<{ total: number }>(cookie, '/instances?limit=1');
-    expect(seeded.total).toBeGreaterThanOrEqual(9);
+    expect(seeded.total).toBeGreaterThanOrEqual(11);
 
-    // Booked 1 minute 55 seconds ago: the confirmation goes out in about 5 seconds.
+    // A course date 40 days out, then a booking on it made 1 minute 55 seconds ago: the confirmation goes out in about 5 seconds.
+    const courseDate = { entity: { type: 'course-date', externalId: 'CD-STACK', name: 'Stack Course', attributes: { startDate: new Date(Date.now() + 40 * 86_400_000).toISOString(), minimumDelegates: 1 } } };
+    const dated = await fetch(`http://127.0.0.1:${ports.n8n}/webhook/caseflow-course-date`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(courseDate) });
+    expect(dated.status).toBe(201);
     const booking = {
       entity: { type: 'booking', externalId: 'B-STACK-1', name: 'Stack Tester', email: 'stack.tester@example.test', managerEmail: 'boss@example.test' },
-      data: { bookedAt: new Date(Date.now() - 115_000).toISOString(), courseTitle: 'Stack Course', courseStart: new Date(Date.now() + 40 * 86_400_000).toISOString(), viability: 0.9 },
+      data: { bookedAt: new Date(Date.now() - 115_000).toISOString(), courseDate: 'CD-STACK' },
     };
     const hook = await fetch(`http://127.0.0.1:${ports.n8n}/webhook/caseflow-booking`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(booking) });
     expect(hook.status).toBe(201);
