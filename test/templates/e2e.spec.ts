@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import type { MessageResponse } from '../../backend/src/messages/messages.dto';
+import { readTemplate } from '../../backend/src/templates/template-files';
 import { stageKeys, timersLabelled } from './support/cases';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import { expectNotFound, expectOneCase, expectRefusedAtIntake } from './support/launches';
@@ -11,6 +13,7 @@ import { runStudentReferral, type ReferralRun } from './scenarios/student-referr
  * Every template end to end in one real n8n 2.41 with the packed Caseflow nodes: the scenarios run
  * side by side (their waits overlap) and each describe block checks what its one produced.
  */
+const TEMPLATES_DIR = join(__dirname, '..', '..', 'templates');
 let stack: E2eStack;
 const runs: {
   referral?: Promise<ReferralRun>;
@@ -375,7 +378,9 @@ describeRun('onboarding')('employee onboarding and offboarding', () => {
     const workflows = ((await listed.json()) as { data: Array<{ name: string; active: boolean }> }).data;
     const names = workflows.map((w) => w.name).sort();
     expect(names).toEqual([...new Set(names)]);
-    expect(names).toHaveLength(7);
+    // Every workflow file of the four templates, each once.
+    const files = await Promise.all(['bookings', 'invoices', 'onboarding', 'student-referrals'].map((name) => readTemplate(TEMPLATES_DIR, name)));
+    expect(names).toEqual(files.flatMap((template) => template.workflows.map((w) => w.workflow.name)).sort());
     expect(workflows.every((w) => w.active)).toBe(true);
     const referral = (await stack.backend.admin.get('/processes/student-referral').expect(200)).body;
     expect(referral.launchWebhookUrl).toBe(`${stack.n8n.baseUrl}/webhook/caseflow-student-referral`);
