@@ -28,6 +28,7 @@ import { SchedulerModule } from './scheduler/scheduler.module';
 import { UiModule } from './ui/ui.module';
 import { TemplatesModule } from './templates/templates.module';
 import { N8nWorkflowsModule } from './n8n-workflows/n8n-workflows.module';
+import { DocumentsModule } from './documents/documents.module';
 
 export interface AppOptions {
   clock?: Clock;
@@ -79,6 +80,7 @@ export class AppModule {
         UiModule,
         TemplatesModule,
         N8nWorkflowsModule,
+        DocumentsModule,
       ],
     };
   }

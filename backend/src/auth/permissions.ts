@@ -21,6 +21,9 @@ export const PERMISSIONS = [
   'webhooks:write',
   'messages:read',
   'messages:write',
+  'documents:read',
+  /** add files to a case and remove them (within the cases the actor sees) */
+  'documents:write',
   'reports:read',
   'admin',
 ] as const;
@@ -39,8 +42,8 @@ const READ: Permission[] = PERMISSIONS.filter((p) => p.endsWith(':read'));
  */
 const ROLE_PERMISSIONS: Record<UserRole, Permission[]> = {
   admin: [...PERMISSIONS],
-  designer: [...READ, 'processes:write', 'messages:write', 'entities:write', 'instances:launch', 'instances:write', 'tasks:create', 'webhooks:write'],
-  reviewer: [...READ, 'instances:launch', 'tasks:write'],
+  designer: [...READ, 'processes:write', 'messages:write', 'entities:write', 'instances:launch', 'instances:write', 'tasks:create', 'webhooks:write', 'documents:write'],
+  reviewer: [...READ, 'instances:launch', 'tasks:write', 'documents:write'],
   viewer: READ,
 };
 

@@ -20,11 +20,13 @@ const ORDINARY: RouteLimits = { bodyBytes: 256 * KiB, keys: 2_000 };
 const AUTH: RouteLimits = { bodyBytes: 256 * KiB, keys: 50 };
 /** Process designs carry every stage, decision and field of a process; templates three 100 KB parts. */
 const DESIGN: RouteLimits = { bodyBytes: 1 * MiB, keys: 20_000 };
-/** Messages carry attachments as base64; the largest body the operator allows. */
+/** Messages, launches and document uploads carry files as base64; the largest body the operator allows. */
 const ATTACHMENTS: RouteLimits = { bodyBytes: Number.POSITIVE_INFINITY, keys: 2_000 };
 
 const BY_ROUTE: Record<string, RouteLimits> = {
   'POST /api/v1/messages': ATTACHMENTS,
+  'POST /api/v1/instances': ATTACHMENTS,
+  'POST /api/v1/instances/:id/documents': ATTACHMENTS,
   'POST /api/v1/processes': DESIGN,
   'POST /api/v1/processes/check': DESIGN,
   'PATCH /api/v1/processes/:key/draft': DESIGN,

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { bodyLimitFor, DocumentsConfig, readDocumentsConfig } from './documents';
 
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string }
@@ -60,6 +61,7 @@ export interface AppConfig {
   allowedResumeOrigins: string[];
   /** CASEFLOW_WEBHOOK_ALLOWED_HOSTS: hosts (any port), origins or `*.example.com`, allowed even on private addresses. */
   webhookAllowedHosts: string[];
+  documents: DocumentsConfig;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -133,13 +135,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = readInt(env, 'PORT', 3100);
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const database = readDatabase(env);
+  const documents = readDocumentsConfig(env, database);
   return {
     host: env.HOST ?? '127.0.0.1',
     port,
-    database: readDatabase(env),
+    database,
     signingSecret: env.CASEFLOW_SIGNING_SECRET ?? '',
     publicUrl: (env.CASEFLOW_PUBLIC_URL ?? `http://127.0.0.1:${port}`).replace(/\/$/, ''),
-    bodyLimitBytes: readInt(env, 'CASEFLOW_BODY_LIMIT_BYTES', 10 * 1024 * 1024),
+    bodyLimitBytes: readInt(env, 'CASEFLOW_BODY_LIMIT_BYTES', bodyLimitFor(documents)),
     sessionTtlHours: readInt(env, 'CASEFLOW_SESSION_TTL_HOURS', 12),
     secureCookies: env.CASEFLOW_SECURE_COOKIES === 'true',
     trustProxy: readTrustProxy(env),
@@ -152,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     n8n: readN8n(env),
     allowedResumeOrigins: readResumeOrigins(env),
     webhookAllowedHosts: readList(env.CASEFLOW_WEBHOOK_ALLOWED_HOSTS),
+    documents,
     logLevel,
   };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module';
 import { ExecutionsModule } from '../executions/executions.module';
 import { InstancesModule } from '../instances/instances.module';
 import { TasksModule } from '../tasks/tasks.module';
@@ -7,7 +8,7 @@ import { InstanceDetailService } from './instance-detail.service';
 
 /** Its own module: the case view reads tasks too, and the tasks module already builds on instances. */
 @Module({
-  imports: [InstancesModule, TasksModule, ExecutionsModule],
+  imports: [DocumentsModule, InstancesModule, TasksModule, ExecutionsModule],
   controllers: [InstanceDetailController],
   providers: [InstanceDetailService],
 })

@@ -6,6 +6,8 @@ import { Clock } from '../common/clock';
 import { iso } from '../common/time';
 import { Database } from '../database/database';
 import { EscalationTable, MessageTable, OutboxTable, QueueTable, TaskTable, TimerTable, UserTable } from '../database/tables';
+import { DocumentResponse, toDocumentResponse } from '../documents/documents.dto';
+import { DocumentsRepository } from '../documents/documents.repository';
 import { EscalationNames, EscalationResponse, toEscalationResponse } from '../escalations/escalations.dto';
 import { EventResponse, toEventResponse } from '../events/event.dto';
 import { EventsService } from '../events/events.service';
@@ -42,6 +44,8 @@ export interface InstanceDetailResponse extends InstanceResponse {
   /** The n8n executions that acted on the case, as n8n last described them. */
   executions: ExecutionResponse[];
   messages: MessageResponse[];
+  /** Files on the case, newest first. */
+  documents: DocumentResponse[];
   escalations: EscalationResponse[];
   timeline: EventResponse[];
   deliveries: DeliveryResponse[];
@@ -70,6 +74,7 @@ export class InstanceDetailService {
     private readonly executions: ExecutionsService,
     private readonly clock: Clock,
     private readonly scope: CaseScopeService,
+    private readonly documents: DocumentsRepository,
   ) {}
 
   async get(actor: Actor, id: string): Promise<InstanceDetailResponse> {
@@ -98,6 +103,7 @@ export class InstanceDetailService {
         timers: timers.map((timer) => withResumeError(toTimerResponse(timer, now))),
         executions: await this.executions.listForInstance(id),
         messages: messages.map(toMessageResponse),
+        documents: (await this.documents.listForInstance(id)).map(toDocumentResponse),
         escalations: escalations.map((e) => toEscalationResponse(e, names)),
         timeline: (await this.events.listForInstance(id)).map(toEventResponse),
         deliveries: deliveries.map(toDeliveryResponse),

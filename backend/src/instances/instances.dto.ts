@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -17,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/paging';
+import { DocumentFileDto } from '../documents/documents.dto';
 import { iso } from '../common/time';
 import type { EntityTable, InstanceFailure, InstanceStatus, InstanceTable, StageVisitTable } from '../database/tables';
 import { INSTANCE_STATUSES } from '../database/tables';
@@ -58,6 +61,14 @@ export class LaunchInstanceDto {
   @ApiPropertyOptional() @IsOptional() @Matches(KEY, { message: `stageKey ${KEY_MESSAGE}` }) stageKey?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) n8nExecutionId?: string;
   @ApiPropertyOptional({ description: 'Attach to an instance the UI already created.' }) @IsOptional() @IsUUID() instanceId?: string;
+
+  @ApiPropertyOptional({
+    type: [DocumentFileDto],
+    description:
+      'Files stored on the new case (source intake, kind intake unless given), each checked before anything is written. A file with field data.x answers the intake field data.x, and data.x is set to { documentId, name, contentType, size }. Ignored when the launch finds an existing case.',
+  })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => DocumentFileDto)
+  documents?: DocumentFileDto[];
 }
 
 export class ListInstancesQuery extends PageQueryDto {

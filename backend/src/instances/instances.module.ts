@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarsModule } from '../calendars/calendars.module';
+import { DocumentsModule } from '../documents/documents.module';
 import { EntitiesModule } from '../entities/entities.module';
 import { N8nWorkflowLinksModule } from '../n8n-workflows/n8n-workflow-links.module';
 import { ProcessesModule } from '../processes/processes.module';
@@ -14,7 +15,7 @@ import { SlaService } from './sla.service';
 import { StagesService } from './stages.service';
 
 @Module({
-  imports: [EntitiesModule, ProcessesModule, QueuesModule, TimersModule, CalendarsModule, N8nWorkflowLinksModule],
+  imports: [DocumentsModule, EntitiesModule, ProcessesModule, QueuesModule, TimersModule, CalendarsModule, N8nWorkflowLinksModule],
   controllers: [InstancesController, SlaController],
   providers: [InstancesRepository, InstancesService, StagesService, SlaRepository, SlaService],
   exports: [InstancesService, StagesService, SlaService, InstancesRepository],

@@ -8,6 +8,7 @@ import { Page, pageOf } from '../common/paging';
 import { Database } from '../database/database';
 import { isUniqueViolation } from '../database/errors';
 import type { EntityTable, InstanceTable, ProcessTable } from '../database/tables';
+import { DocumentWriteFn, DocumentWriter } from '../documents/document-writer';
 import { EntitiesService } from '../entities/entities.service';
 import { fieldErrors } from '../entities/entity-changes';
 import { EventsService } from '../events/events.service';
@@ -29,6 +30,7 @@ import {
 import { N8nWorkflowLinksRepository } from '../n8n-workflows/n8n-workflow-links.repository';
 import { InstancesRepository } from './instances.repository';
 import { checkListFilters, statusesOf } from './list-filters';
+import { prepareLaunchDocuments } from './launch-documents';
 import { assertIntake, intakeReadsEntity, launchIntakeValues } from './launch-intake';
 import { StagesService } from './stages.service';
 
@@ -64,6 +66,7 @@ export class InstancesService {
     private readonly clock: Clock,
     private readonly scope: CaseScopeService,
     private readonly n8nWorkflows: N8nWorkflowLinksRepository,
+    private readonly documents: DocumentWriter,
   ) {}
 
   async launch(actor: Actor, dto: LaunchInstanceDto): Promise<LaunchResult> {
@@ -73,9 +76,12 @@ export class InstancesService {
         `${refused}: your role may start a workflow for an existing record (processKey and entityId) only; attaching, creating or changing records and idempotency keys need "instances:write".`,
       );
     }
+    if (dto.documents?.length && !actor.permissions.has('documents:write')) {
+      throw new ForbiddenException('documents: adding files to a case needs "documents:write".');
+    }
     if (dto.instanceId) return this.attach(actor, dto.instanceId, dto);
     try {
-      return await this.db.transaction(() => this.launchInTransaction(actor, dto));
+      return await this.documents.transaction((write) => this.launchInTransaction(actor, dto, write));
     } catch (error) {
       // A concurrent launch with the same key won the race (PostgreSQL): answer with its instance.
       if (!dto.idempotencyKey || !isUniqueViolation(error)) throw error;
@@ -86,7 +92,7 @@ export class InstancesService {
     }
   }
 
-  private async launchInTransaction(actor: Actor, dto: LaunchInstanceDto): Promise<LaunchResult> {
+  private async launchInTransaction(actor: Actor, dto: LaunchInstanceDto, write: DocumentWriteFn): Promise<LaunchResult> {
     const process = await this.processes.getPublished(dto.processKey);
     if (dto.idempotencyKey) {
       const existing = await this.repository.findByIdempotencyKey(process.key, dto.idempotencyKey);
@@ -101,7 +107,8 @@ export class InstancesService {
         `Process "${process.key}" starts only for ${process.entityTypes.join(', ')}; entity ${externalId} is a ${type}.`,
       );
     }
-    assertIntake(process.intake, launchIntakeValues(dto, target.stored));
+    const files = prepareLaunchDocuments(dto.documents ?? [], process.intake, dto.data ?? {}, (file, kind) => this.documents.prepare(file, kind));
+    assertIntake(process.intake, launchIntakeValues({ ...dto, data: files.data }, target.stored));
     const entity = target.input ? (await this.entities.upsertInTransaction(actor, target.input, 'entity.relations')).entity : target.stored;
     // A stage named at launch is checked first and written with the instance (400 if unknown).
     const stage = dto.stageKey ? this.processes.findStage(process, dto.stageKey) : null;
@@ -115,7 +122,7 @@ export class InstancesService {
       status: 'active',
       currentStageKey: stage?.key ?? null,
       outcome: null,
-      data: dto.data ?? {},
+      data: files.data,
       n8nExecutionId: dto.n8nExecutionId ?? null,
       idempotencyKey: dto.idempotencyKey ?? null,
       stalledAt: null,
@@ -131,6 +138,7 @@ export class InstancesService {
       { instanceId: instance.id, entityId: entity.id },
       { processKey: process.key, processVersion: process.version, idempotencyKey: instance.idempotencyKey },
     );
+    for (const document of files.documents) await write(actor, instance, document, { source: 'intake' });
     const visit = stage ? await this.stages.enter(actor, instance, process, stage.key, { launching: true }) : null;
     await this.callLaunchWebhook(actor, process, instance, entity);
     return { instance: toInstanceResponse(instance, entity, visit), created: true, outcome: 'created' };

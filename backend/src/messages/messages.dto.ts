@@ -51,6 +51,12 @@ export class AttachmentDto {
   @ApiProperty({ description: 'base64' }) @IsString() @IsBase64() content!: string;
 }
 
+export class AttachDocumentsDto {
+  @ApiPropertyOptional({ type: [String], example: ['referral-letter'], description: 'Only documents of these kinds; absent or empty: every document of the case' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[a-z0-9][a-z0-9_-]{0,49}$/, { each: true, message: 'each kind must be lowercase letters, digits, "-" or "_"' })
+  kinds?: string[];
+}
+
 export class SendMessageDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() instanceId?: string;
 
@@ -77,6 +83,10 @@ export class SendMessageDto {
   @ApiPropertyOptional({ enum: MESSAGE_KINDS, default: 'customer', description: "An inline message's kind; a template's message takes the template's kind" })
   @IsOptional() @IsIn(MESSAGE_KINDS)
   kind?: MessageKind;
+
+  @ApiPropertyOptional({ type: AttachDocumentsDto, description: "Attach the case's documents (needs instanceId): {} every one, { kinds } only those" })
+  @IsOptional() @ValidateNested() @Type(() => AttachDocumentsDto)
+  attachDocuments?: AttachDocumentsDto;
 }
 
 export class MailboxQueryDto extends PageQueryDto {

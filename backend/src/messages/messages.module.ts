@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module';
 import { MessagePreviewsService } from './message-previews.service';
 import { MessageTemplatesController } from './message-templates.controller';
 import { MessageTemplatesRepository } from './message-templates.repository';
@@ -10,6 +11,7 @@ import { RenderContextLoader } from './render-context.loader';
 import { MessageRenderer } from './renderer';
 
 @Module({
+  imports: [DocumentsModule],
   controllers: [MessageTemplatesController, MessagesController],
   providers: [
     MessageRenderer,

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { CaseScopeService } from '../auth/case-scope';
 import { Clock } from '../common/clock';
@@ -6,6 +6,7 @@ import { newId } from '../common/ids';
 import { Page, pageOf, PageQueryDto } from '../common/paging';
 import { Database } from '../database/database';
 import { DocumentTemplate, MessageAttachment, MessageKind, MessageTable } from '../database/tables';
+import { DocumentAttachments } from '../documents/document-attachments';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { asAttachment, renderDocuments } from './message-documents';
@@ -31,6 +32,8 @@ export interface SendMessageInput {
   attachments?: MessageAttachment[];
   /** An inline message's kind (default customer); a template's message takes the template's. */
   kind?: MessageKind;
+  /** The case's documents as attachments: `{}` every one, `kinds` only those kinds. */
+  attachDocuments?: { kinds?: string[] };
 }
 
 export interface RenderedTemplate extends RenderedMessage {
@@ -50,6 +53,7 @@ export class MessagesService {
     private readonly clock: Clock,
     private readonly scope: CaseScopeService,
     private readonly contexts: RenderContextLoader,
+    private readonly caseDocuments: DocumentAttachments,
   ) {}
 
   async send(actor: Actor, input: SendMessageInput): Promise<MessageResponse> {
@@ -66,12 +70,13 @@ export class MessagesService {
     }
     const { instance, entity, task, context } = await this.contexts.load(input);
     checkAttachments(input.attachments ?? []);
+    const caseFiles = await this.caseFiles(actor, instance?.id ?? null, input.attachDocuments);
 
     const { source, templateKey, templateVersion, kind, documents } = await this.sourceOf(input);
     const rendered = this.renderer.render(source, context);
     // Generated documents travel as ordinary attachments: kept with the message, sent over SMTP.
     const generated = await renderDocuments(this.renderer, documents, context, source.cacheKey);
-    const attachments = [...(input.attachments ?? []), ...generated.map(asAttachment)];
+    const attachments = [...(input.attachments ?? []), ...caseFiles, ...generated.map(asAttachment)];
     checkAttachments(attachments);
     const recipients = await resolveRecipients(this.repository, input.to ?? (instance ? { entity: true } : {}), entity, Boolean(instance));
 
@@ -153,6 +158,14 @@ export class MessagesService {
       return this.repository.list({ ...filter, inScope }, query.limit ?? 50, query.offset ?? 0);
     });
     return pageOf(rows.map(toMessageResponse), total, query);
+  }
+
+  /** The case's documents to attach: they count against the same 10 MB as every other attachment. */
+  private async caseFiles(actor: Actor, instanceId: string | null, select: SendMessageInput['attachDocuments']): Promise<MessageAttachment[]> {
+    if (!select) return [];
+    if (!instanceId) throw fieldError('attachDocuments', "needs instanceId: the files attached are the case's documents");
+    if (!actor.permissions.has('documents:read')) throw new ForbiddenException('attachDocuments: attaching a case\'s documents needs "documents:read".');
+    return this.caseDocuments.forCase(instanceId, select);
   }
 
   /** A template's kind and documents come with it; an inline message has no documents and the request's kind. */

@@ -94,9 +94,18 @@ describe('checkIntake', () => {
       field('data.blankOptional', 'date', { required: false }),
     ];
     const launch = values({ data: { b: null, c: '   ', d: {}, e: [], blankOptional: '' } });
+    const fileMessage = (path: string) => `is required: send the file in "documents" with "field": "${path}"`;
     expect(checkIntake(intake, launch)).toEqual(
-      ['data.a', 'data.b', 'data.c', 'data.d', 'data.e', 'entity.managerEmail'].map((path) => ({ field: path, messages: ['is required'] })),
+      ['data.a', 'data.b', 'data.c', 'data.d', 'data.e', 'entity.managerEmail'].map((path) => ({
+        field: path,
+        messages: [path === 'data.d' || path === 'data.e' ? fileMessage(path) : 'is required'],
+      })),
     );
+  });
+
+  it('takes a stored document reference as a file', () => {
+    const reference = { documentId: '0190f3a0-0000-7000-8000-000000000001', name: 'letter.pdf', contentType: 'application/pdf', size: 12 };
+    expect(checkIntake([field('data.letter', 'file')], values({ data: { letter: reference } }))).toEqual([]);
   });
 
   it('gives each type its own message', () => {

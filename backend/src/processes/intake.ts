@@ -69,7 +69,7 @@ export function checkIntake(intake: IntakeField[], values: IntakeValues): FieldE
   for (const field of intake) {
     const value = readIntakePath(values, field.path);
     if (isEmpty(value)) {
-      if (field.required) errors.push({ field: field.path, messages: ['is required'] });
+      if (field.required) errors.push({ field: field.path, messages: [field.type === 'file' ? FILE_REQUIRED(field.path) : 'is required'] });
       continue;
     }
     const problem = TYPE_RULES[field.type](value, field);
@@ -103,6 +103,8 @@ function isEmpty(value: unknown): boolean {
   return false;
 }
 
+const FILE_REQUIRED = (path: string): string => `is required: send the file in "documents" with "field": "${path}"`;
+
 type TypeRule = (value: unknown, field: IntakeField) => string | null;
 
 const TYPE_RULES: Record<IntakeFieldType, TypeRule> = {
@@ -114,7 +116,9 @@ const TYPE_RULES: Record<IntakeFieldType, TypeRule> = {
   email: (value) => (typeof value === 'string' && isEmail(value) ? null : 'must be an email address'),
   boolean: (value) => (typeof value === 'boolean' ? null : 'must be true or false (a JSON boolean; "true" in quotes is text)'),
   choice: (value, field) => (typeof value === 'string' && (field.options ?? []).includes(value) ? null : `must be one of ${listOptions(field.options ?? [])}`),
-  // Files arrive with the documents feature; until then any file reference is taken as given.
+  // A launch's document with `field` set to the path puts its reference here ({ documentId, name,
+  // contentType, size }, see instances/launch-documents.ts); a reference a flow already put in the
+  // data (a file id, an object) is still taken as given, as before documents were stored.
   file: (value) =>
     typeof value === 'string' || (typeof value === 'object' && !Array.isArray(value))
       ? null

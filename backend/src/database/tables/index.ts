@@ -13,6 +13,7 @@ import { LoginThrottleTable } from './login-throttle.table';
 import { HealthProbeTable } from './health-probe.table';
 import { N8nWorkflowLinkTable } from './n8n-workflow-link.table';
 import { EntityRelationTable } from './entity-relation.table';
+import { CaseDocumentTable } from './case-document.table';
 
 export * from './user.table';
 export * from './queue.table';
@@ -29,6 +30,7 @@ export * from './login-throttle.table';
 export * from './health-probe.table';
 export * from './n8n-workflow-link.table';
 export * from './entity-relation.table';
+export * from './case-document.table';
 
 export const TABLES = [
   UserTable,
@@ -57,4 +59,5 @@ export const TABLES = [
   LoginThrottleTable,
   HealthProbeTable,
   N8nWorkflowLinkTable,
+  CaseDocumentTable,
 ];
