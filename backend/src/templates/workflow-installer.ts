@@ -4,6 +4,8 @@ import type { N8nWorkflowJson, WorkflowFile } from './template-files';
 
 const CASEFLOW_NODE = /^n8n-nodes-caseflow\./;
 export const CASEFLOW_CREDENTIAL_TYPE = 'caseflowApi';
+/** Stands in a template for n8n's production webhook address, e.g. a form that hands its case to another flow. */
+export const WEBHOOK_BASE_PLACEHOLDER = '__CASEFLOW_WEBHOOK_BASE__';
 
 /**
  * Creates or updates each workflow in n8n, matched by name so installing twice never duplicates,
@@ -13,7 +15,7 @@ export async function installWorkflows(client: N8nClient, files: WorkflowFile[],
   const existing = await client.listWorkflows();
   const out: InstallItem[] = [];
   for (const file of files) {
-    const workflow = withCredential(file.workflow, credentialId);
+    const workflow = withWebhookBase(withCredential(file.workflow, credentialId), client.productionWebhookUrl('').replace(/\/$/, ''));
     const match = existing.find((candidate) => candidate.name === workflow.name);
     const saved = match ? await client.updateWorkflow(match.id, workflow) : await client.createWorkflow(workflow);
     await client.activateWorkflow(String(saved.id));
@@ -33,3 +35,10 @@ export function withCredential(workflow: N8nWorkflowJson, credentialId: string):
   };
 }
 
+
+/** Every `__CASEFLOW_WEBHOOK_BASE__` in a parameter becomes n8n's webhook address (`…/webhook`), as callers reach it. */
+export function withWebhookBase(workflow: N8nWorkflowJson, webhookBase: string): N8nWorkflowJson {
+  const json = JSON.stringify(workflow.nodes);
+  if (!json.includes(WEBHOOK_BASE_PLACEHOLDER)) return workflow;
+  return { ...workflow, nodes: JSON.parse(json.split(WEBHOOK_BASE_PLACEHOLDER).join(webhookBase)) as N8nWorkflowJson['nodes'] };
+}
