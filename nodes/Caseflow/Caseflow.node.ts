@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { getEntityTypes } from '../shared/load-options';
 import { CREDENTIAL_TYPE } from '../shared/transport';
+import * as document from './actions/document/Document.resource';
 import * as entity from './actions/entity/Entity.resource';
 import * as instance from './actions/instance/Instance.resource';
 import { router } from './actions/router';
@@ -14,7 +15,7 @@ export class Caseflow implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Get, update, complete or cancel Caseflow cases; get or upsert the entities they are about',
+		description: "Get, update, complete or cancel Caseflow cases; add, list and download a case's documents; get or upsert the entities they are about",
 		defaults: { name: 'Caseflow' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -28,12 +29,14 @@ export class Caseflow implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Case (Instance)', value: 'instance' },
+					{ name: 'Document', value: 'document' },
 					{ name: 'Entity', value: 'entity' },
 				],
 				default: 'instance',
 			},
 			...instance.description,
 			...entity.description,
+			...document.description,
 		],
 	};
 

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { processProperty, stageProperty } from '../shared/descriptions';
 import { relationsOption } from '../shared/relations';
+import { launchDocumentOptions } from './documents';
 
 const V2 = { '@version': [2] };
 /** Shown in version 2 when launching (not in "find" mode), and always in version 1. */
@@ -148,6 +149,7 @@ export const launchWorkflowProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			...launchDocumentOptions,
 			{
 				displayName: 'Existing Entity ID',
 				name: 'entityId',

@@ -5,6 +5,7 @@ import { jsonObjectParameter, parseJsonObject, requiredStringParameter, stringPa
 import { relationsBody } from '../shared/relations';
 import { caseflowRequest, caseflowRequestWithStatus } from '../shared/transport';
 import type { InstanceResponse, Page } from '../shared/types';
+import { launchDocuments } from './documents';
 import { deriveIdempotencyKey } from './idempotency';
 
 /** A launched or found case for one item: its json, and whether the case is new (or was found). */
@@ -69,6 +70,8 @@ export async function launchInstance(this: IExecuteFunctions, itemIndex: number,
 	if (entityId) body.entityId = entityId;
 	if (instanceId) body.instanceId = instanceId;
 	if (options.stageKey) body.stageKey = String(options.stageKey);
+	const documents = await launchDocuments.call(this, itemIndex, item, options);
+	if (documents.length > 0) body.documents = documents;
 
 	const { statusCode, body: instance } = await caseflowRequestWithStatus.call(this, {
 		method: 'POST',

@@ -101,4 +101,27 @@ export const sendTemplatedMessageProperties: INodeProperties[] = [
 		description:
 			'Names of binary properties of the item to attach, separated by commas (e.g. "data" for a file uploaded to a Webhook node), or * for every file the item carries',
 	},
+	{
+		displayName: 'Attach Case Documents',
+		name: 'attachCaseDocuments',
+		type: 'options',
+		default: 'none',
+		options: [
+			{ name: 'None', value: 'none', description: 'Only the files named under Attachments' },
+			{ name: 'All', value: 'all', description: 'Every document stored on the case (intake files, files added later)' },
+			{ name: 'Of Certain Kinds', value: 'kinds', description: 'Only the documents of the kinds named under Document Kinds' },
+		],
+		description:
+			"Documents stored on the case in Caseflow, attached by the backend; they count toward the message's 10 MB limit",
+	},
+	{
+		displayName: 'Document Kinds',
+		name: 'documentKinds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'intake, referral-letter',
+		displayOptions: { show: { attachCaseDocuments: ['kinds'] } },
+		description: 'The kinds of case documents to attach, separated by commas',
+	},
 ];

@@ -1,13 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { namedFiles, readItemFiles, splitList } from '../shared/binary';
 import { jsonObjectParameter, requiredStringParameter, stringParameter } from '../shared/parameters';
 import { caseflowRequest } from '../shared/transport';
-
-const splitList = (value: string) =>
-	value
-		.split(',')
-		.map((entry) => entry.trim())
-		.filter((entry) => entry !== '');
+import { caseDocuments } from './documents';
 
 function content(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (this.getNodeParameter('source', itemIndex) === 'template') {
@@ -54,29 +50,9 @@ async function attachments(
 	itemIndex: number,
 	item: INodeExecutionData,
 ): Promise<IDataObject[]> {
-	const listed = splitList(stringParameter.call(this, 'attachments', itemIndex));
-	// "*" attaches every file the item carries (a webhook upload, a downloaded PDF…), whatever its property name.
-	const names = listed.includes('*') ? Object.keys(item.binary ?? {}) : listed;
-	const files: IDataObject[] = [];
-	for (const name of names) {
-		const binary = item.binary?.[name];
-		if (!binary) {
-			const available = Object.keys(item.binary ?? {});
-			throw new NodeOperationError(this.getNode(), `The item has no binary property "${name}" to attach`, {
-				itemIndex,
-				description: available.length
-					? `Its binary properties are: ${available.join(', ')}.`
-					: 'The item carries no files; read or download one in an earlier node.',
-			});
-		}
-		const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, name);
-		files.push({
-			filename: binary.fileName ?? `${name}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`,
-			contentType: binary.mimeType || 'application/octet-stream',
-			content: buffer.toString('base64'),
-		});
-	}
-	return files;
+	const names = namedFiles(splitList(stringParameter.call(this, 'attachments', itemIndex)), item);
+	const files = await readItemFiles.call(this, itemIndex, item, names, 'to attach');
+	return files.map((file) => ({ filename: file.fileName, contentType: file.mimeType, content: file.content }));
 }
 
 /** POST /messages: Caseflow renders the template with the case and sends (or keeps it in the dev mailbox). */
@@ -92,8 +68,10 @@ export async function sendMessage(
 		data: jsonObjectParameter.call(this, 'data', 'Extra Template Data', itemIndex),
 	};
 	if (instanceId) body.instanceId = instanceId;
+	const attachDocuments = caseDocuments.call(this, itemIndex, instanceId);
 	const files = await attachments.call(this, itemIndex, item);
 	if (files.length > 0) body.attachments = files;
+	if (attachDocuments) body.attachDocuments = attachDocuments;
 
 	const message = (await caseflowRequest.call(this, { method: 'POST', path: '/messages', body })) as IDataObject;
 	return {

@@ -1,11 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+
+/** An operation's answer that brings files of its own (a downloaded document), added to the item's. */
+export class WithFiles {
+	constructor(
+		readonly json: IDataObject,
+		readonly binary: IBinaryKeyData,
+	) {}
+}
 
 export type ItemOperation = (
 	this: IExecuteFunctions,
 	itemIndex: number,
 	item: INodeExecutionData,
-) => Promise<IDataObject | IDataObject[]>;
+) => Promise<IDataObject | IDataObject[] | WithFiles>;
 
 interface NodeErrorLike {
 	node: INode;
@@ -74,6 +82,11 @@ export async function runForEachItem(
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const json = await operation.call(this, itemIndex, items[itemIndex]);
+			if (json instanceof WithFiles) {
+				const out = passOn(items[itemIndex], json.json, itemIndex);
+				results.push({ ...out, binary: { ...out.binary, ...json.binary } });
+				continue;
+			}
 			// An operation may answer with several items (one per related record) or none.
 			for (const one of Array.isArray(json) ? json : [json]) results.push(passOn(items[itemIndex], one, itemIndex));
 		} catch (error) {

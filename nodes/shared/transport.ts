@@ -57,16 +57,18 @@ async function send(
 	this: CaseflowFunctions,
 	request: CaseflowRequest,
 	returnFullResponse: boolean,
+	bytes = false,
 ): Promise<unknown> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const url = `${apiBaseUrl(credentials.baseUrl)}${request.path}`;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url,
-		json: true,
+		json: !bytes,
 		returnFullResponse,
 		headers: executionHeaders.call(this),
 	};
+	if (bytes) options.encoding = 'arraybuffer';
 	if (request.body !== undefined) options.body = request.body;
 	if (request.qs !== undefined) options.qs = request.qs;
 	try {
@@ -79,6 +81,13 @@ async function send(
 /** Every call to the Caseflow backend goes through here: credential, base URL and error messages in one place. */
 export async function caseflowRequest<T>(this: CaseflowFunctions, request: CaseflowRequest): Promise<T> {
 	return (await send.call(this, request, false)) as T;
+}
+
+/** The bytes of a file the backend serves (a case document); failures read like caseflowRequest's. */
+export async function caseflowDownload(this: CaseflowFunctions, path: string): Promise<Buffer> {
+	const body = await send.call(this, { method: 'GET', path }, false, true);
+	if (Buffer.isBuffer(body)) return body;
+	return Buffer.from(body instanceof ArrayBuffer ? new Uint8Array(body) : String(body ?? ''));
 }
 
 /** Like caseflowRequest, for the few calls whose status code carries meaning (201 created vs 200 reused). */
@@ -116,6 +125,16 @@ const NETWORK_FAILURES: Record<string, string> = {
 	EHOSTUNREACH: 'the host is unreachable',
 };
 
+/** A download's error arrives as bytes (the request asked for an arraybuffer) that hold the backend's JSON. */
+function decodeBytes(value: unknown): unknown {
+	if (!Buffer.isBuffer(value) && !(value instanceof ArrayBuffer)) return value;
+	try {
+		return JSON.parse(Buffer.from(value instanceof ArrayBuffer ? new Uint8Array(value) : value).toString('utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
 function asObject(value: unknown): Record<string, unknown> | undefined {
 	return typeof value === 'object' && value !== null && !Array.isArray(value)
 		? (value as Record<string, unknown>)
@@ -132,7 +151,7 @@ function findBackendBody(error: ErrorLike): BackendErrorBody | undefined {
 		error.response?.body,
 	];
 	for (const candidate of candidates) {
-		const body = asObject(candidate);
+		const body = asObject(decodeBytes(candidate));
 		if (body && ('message' in body || 'statusCode' in body)) return body as BackendErrorBody;
 	}
 	return undefined;

@@ -90,6 +90,23 @@ export interface WebhookSubscriptionResponse extends IDataObject {
 	processKey: string | null;
 }
 
+/** A file stored on a case (GET /documents/:id). */
+export interface DocumentResponse extends IDataObject {
+	id: string;
+	instanceId: string;
+	name: string;
+	contentType: string;
+	size: number;
+	sha256: string;
+	kind: string;
+	field: string | null;
+	source: string;
+	taskId: string | null;
+	addedBy: IDataObject;
+	createdAt: string;
+	url: string;
+}
+
 export interface Page<T> {
 	items: T[];
 	total: number;

@@ -173,6 +173,14 @@ export class InstancesService {
   }
 
   private async attach(actor: Actor, instanceId: string, dto: LaunchInstanceDto): Promise<LaunchResult> {
+    // Files are checked against the intake only when a case is created; refusing beats dropping them.
+    if (dto.documents && dto.documents.length > 0) {
+      throw new BadRequestException({
+        error: 'Bad Request',
+        message: 'documents: a launch that attaches to an existing case (instanceId) takes no files; add them with POST /instances/:id/documents (Caseflow node: Document → Add)',
+        details: [{ field: 'documents', messages: ['not taken when attaching to an existing case (instanceId): add them to the case instead'] }],
+      });
+    }
     return this.db.transaction(async () => {
       const instance = await this.load(instanceId);
       if (instance.processKey !== dto.processKey) {

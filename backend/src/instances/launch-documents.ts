@@ -22,19 +22,28 @@ export function prepareLaunchDocuments(
   const documents: PreparedDocument[] = [];
   const fields = new Map<string, number>();
   let withReferences: Record<string, unknown> = data;
-  files.forEach((file, i) => {
+  for (const [i, file] of files.entries()) {
     const at = `documents[${i}]`;
     const prepared = prepare(file, 'intake');
-    if ('problem' in prepared) return errors.push({ field: at, messages: [prepared.problem] });
+    if ('problem' in prepared) {
+      errors.push({ field: at, messages: [prepared.problem] });
+      continue;
+    }
     documents.push(prepared);
-    if (!file.field) return;
+    if (!file.field) continue;
     const problem = fieldProblem(file.field, intake, fields.get(file.field));
-    if (problem) return errors.push({ field: `${at}.field`, messages: [problem] });
+    if (problem) {
+      errors.push({ field: `${at}.field`, messages: [problem] });
+      continue;
+    }
     fields.set(file.field, i);
     const placed = placeReference(withReferences, file.field.split('.').slice(1), prepared);
-    if (!placed) return errors.push({ field: `${at}.field`, messages: [`${file.field} lies inside a value of data that is not an object`] });
+    if (!placed) {
+      errors.push({ field: `${at}.field`, messages: [`${file.field} lies inside a value of data that is not an object`] });
+      continue;
+    }
     withReferences = placed;
-  });
+  }
   if (errors.length > 0) {
     const message = errors.map((e) => `${e.field}: ${e.messages.join(', ')}`).join('; ');
     throw new BadRequestException({ error: 'Bad Request', message, details: errors });

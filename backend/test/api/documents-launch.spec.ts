@@ -80,6 +80,14 @@ describe.each([
     expect(await written()).toEqual(before);
   });
 
+  it('refuses files on a launch that attaches to an existing case, naming documents, and stores nothing', async () => {
+    const started = await launch({ entity: student('ATT'), data: { reason: 'started in the UI' }, documents: [letter()] }).expect(201);
+    const before = await written();
+    const res = await launch({ instanceId: started.body.id, documents: [asFile('late.pdf', 'application/pdf', PDF)] }).expect(400);
+    expect(res.body.details).toEqual([{ field: 'documents', messages: [expect.stringContaining('not taken when attaching')] }]);
+    expect(await written()).toEqual(before);
+  });
+
   it('needs documents:write to launch with documents', async () => {
     const { client } = await t().createApiKey(['instances:launch', 'instances:write']);
     const res = await client.post('/instances').send({ processKey: REFERRAL.key, entity: student('5'), data: { reason: 'x' }, documents: [letter()] }).expect(403);

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { runForEachItem } from '../../shared/items';
+import * as document from './document/Document.resource';
 import * as entity from './entity/Entity.resource';
 import * as instance from './instance/Instance.resource';
 import type { CaseflowOperation, CaseflowResource } from './node.type';
@@ -13,6 +14,7 @@ const operations: Record<CaseflowResource, Record<string, CaseflowOperation>> = 
 		cancel: instance.cancel,
 	},
 	entity: { get: entity.get, getRelated: entity.getRelated, upsert: entity.upsert },
+	document: { add: document.add, list: document.list, download: document.download },
 };
 
 /** Picks the operation file for the chosen resource and operation and runs it for every item. */
