@@ -71,7 +71,12 @@ describe.each([
     const pdf = await upload(instance.id, asFile('a.pdf', 'application/pdf', PDF)).expect(201);
     const html = await upload(instance.id, asFile('page.html', 'text/html', Buffer.from('<script>alert(1)</script>'))).expect(201);
     const csv = await upload(instance.id, asFile('rows.csv', 'text/csv', Buffer.from('a,b\n1,2\n'))).expect(201);
-    expect((await download(t().automation, `${pdf.body.url}?inline=true`).expect(200)).headers['content-disposition']).toBe('inline; filename="a.pdf"');
+    const shown = await download(t().automation, `${pdf.body.url}?inline=true`).expect(200);
+    expect(shown.headers['content-disposition']).toBe('inline; filename="a.pdf"');
+    // The app previews it in a frame of its own origin, and only there; the download stays unframeable.
+    expect(shown.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(shown.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect((await download(t().automation, pdf.body.url).expect(200)).headers['x-frame-options']).toBe('DENY');
     for (const doc of [html.body, csv.body]) {
       const res = await download(t().automation, `${doc.url}?inline=true`).expect(200);
       expect(res.headers['content-disposition']).toBe(`attachment; filename="${doc.name}"`);

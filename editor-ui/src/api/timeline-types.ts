@@ -1,3 +1,4 @@
+import type { CaseDocument } from './document-types';
 import type { MessageAttachment, MessageKind } from './message-types';
 import type { CaseExecution, Instance, QueueRef, StageVisit, Task } from './types';
 
@@ -84,4 +85,6 @@ export interface InstanceDetail extends Instance {
   escalations?: Escalation[];
   deliveries?: Delivery[];
   executions?: CaseExecution[];
+  /** The case's files, newest first (absent from backends before documents). */
+  documents?: CaseDocument[];
 }

@@ -24,6 +24,8 @@ export type Permission =
   | 'messages:read'
   | 'messages:write'
   | 'reports:read'
+  | 'documents:read'
+  | 'documents:write'
   | 'admin';
 
 export interface Me {

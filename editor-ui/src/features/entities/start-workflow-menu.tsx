@@ -7,19 +7,23 @@ import { Dialog } from '../../components/dialog';
 import { errorMessage } from '../../components/page-state';
 import { entityKeys, useStartableProcesses } from './entity-queries';
 import { IntakeForm } from './intake-form';
-import { dataFields } from './intake-values';
+import { dataFields, type IntakeLaunch } from './intake-values';
+
+interface StartInput extends Partial<IntakeLaunch> {
+  processKey: string;
+}
 
 /** "Start workflow": only the published processes this record's type may start; hidden when there are none. */
 export function StartWorkflowMenu({ entity }: { entity: Entity }) {
   const processes = useStartableProcesses(entity.type, true);
   const [open, setOpen] = useState(false);
-  // A process whose intake asks for case data gets a form first; the record's own fields come from the record.
+  // A process whose intake asks for case data or files gets a form first; the record's own fields come from the record.
   const [chosen, setChosen] = useState<Process | null>(null);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const start = useMutation({
-    mutationFn: ({ processKey, data }: { processKey: string; data?: Record<string, unknown> }) =>
-      api.post<Instance>('/instances', { processKey, entityId: entity.id, ...(data ? { data } : {}) }),
+    mutationFn: ({ processKey, data, documents }: StartInput) =>
+      api.post<Instance>('/instances', { processKey, entityId: entity.id, ...(data ? { data } : {}), ...(documents?.length ? { documents } : {}) }),
     onSuccess: (instance) => {
       void queryClient.invalidateQueries({ queryKey: entityKeys.detail(entity.id) });
       setOpen(false);
@@ -45,9 +49,10 @@ export function StartWorkflowMenu({ entity }: { entity: Entity }) {
       <Dialog title={chosen ? `${chosen.name} for ${entity.name}` : `Start a workflow for ${entity.name}`} open={open} onClose={close}>
         {chosen ? (
           <IntakeForm
-            fields={dataFields(chosen.intake)}
+            intake={chosen.intake ?? []}
             busy={start.isPending}
-            onSubmit={(data) => start.mutate({ processKey: chosen.key, data })}
+            error={start.error}
+            onSubmit={(launch) => start.mutate({ processKey: chosen.key, ...launch })}
             onBack={() => {
               setChosen(null);
               start.reset();
@@ -65,7 +70,7 @@ export function StartWorkflowMenu({ entity }: { entity: Entity }) {
             ))}
           </ul>
         )}
-        {start.error ? (
+        {start.error && !chosen ? (
           <p className="form-error" role="alert">
             {errorMessage(start.error)}
           </p>

@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '../../api/timeline-types';
-import { formatDateTime } from '../../lib/format';
+import { formatBytes, formatDateTime } from '../../lib/format';
 import type { TimelineItem } from './build-timeline';
 import { text, timerTitle } from './timeline-text';
 
@@ -58,6 +58,10 @@ function describe(event: TimelineEvent): Line | null {
       return { kind: 'escalation', title: 'Escalated', detail: text(d.reason) ?? '', taskId };
     case 'message.sent':
       return { kind: 'message', title: `Message: ${text(d.subject) ?? ''}`, detail: Array.isArray(d.recipients) ? `To ${d.recipients.join(', ')}` : '' };
+    case 'document.added':
+      return { kind: 'event', title: `Document added: ${text(d.name) ?? ''}`, detail: joined(text(d.kind), typeof d.size === 'number' ? formatBytes(d.size) : null, actorText(event)) };
+    case 'document.removed':
+      return { kind: 'event', title: `Document removed: ${text(d.name) ?? ''}`, detail: actorText(event) };
     case 'timer.registered':
       return { kind: 'timer', title: timerTitle({ label: text(d.label), status: 'pending', fireAt: text(d.fireAt) ?? '' }), detail: '' };
     case 'timer.rescheduled':

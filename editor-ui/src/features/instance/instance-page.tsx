@@ -1,13 +1,15 @@
 import { Link, useParams } from 'react-router';
-import { DataList, DetailsList } from '../../components/details-list';
+import { DetailsList } from '../../components/details-list';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/page-state';
 import { StatusBadge } from '../../components/sla-badge';
 import { formatDateTime } from '../../lib/format';
+import { DocumentsSection } from '../documents/documents-section';
 import { useProcessNames } from '../processes/use-process-names';
 import { CaseTimeline } from './case-timeline';
 import { ExecutionsList } from './executions-list';
 import { FailureBanner } from './failure-banner';
+import { IntakeSection } from './intake-section';
 import { StageVisitsTable } from './stage-visits-table';
 import { useInstanceDetail } from './use-instance-detail';
 
@@ -35,6 +37,7 @@ export function InstancePage() {
                 <h2 id="stages-title">Stages</h2>
                 <StageVisitsTable visits={detail.stageVisits} />
               </section>
+              <DocumentsSection instanceId={detail.id} />
               <CaseTimeline detail={detail} />
             </div>
             <aside className="column-side" aria-label="Case details">
@@ -56,10 +59,7 @@ export function InstancePage() {
                   ]}
                 />
               </section>
-              <section className="card" aria-labelledby="data-title">
-                <h2 id="data-title">Data</h2>
-                <DataList data={detail.data} />
-              </section>
+              <IntakeSection instance={detail} />
               {detail.executions?.length ? (
                 <section className="card" aria-labelledby="executions-title">
                   <h2 id="executions-title">n8n executions</h2>

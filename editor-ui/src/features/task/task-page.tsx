@@ -7,6 +7,7 @@ import { SlaBadge, StatusBadge } from '../../components/sla-badge';
 import { slaStateOf } from '../../lib/sla';
 import { useNow } from '../../lib/use-now';
 import { useSession } from '../../session/session';
+import { DocumentsSection } from '../documents/documents-section';
 import { ClaimButton } from '../inbox/claim-button';
 import { CaseProgress } from './case-progress';
 import { DecidedSummary } from './decided-summary';
@@ -54,6 +55,7 @@ export function TaskPage() {
                   <h2 id="instructions-title">Instructions</h2>
                   {t.instructions ? <p className="pre-wrap">{t.instructions}</p> : <p className="muted">No instructions for this task.</p>}
                 </section>
+                <DocumentsSection instanceId={t.instanceId} taskId={t.id} />
                 <section className="card" aria-labelledby="decision-title">
                   <h2 id="decision-title">Decision</h2>
                   {open && can('tasks:write') ? (
