@@ -157,6 +157,14 @@ export const launchWorkflowProperties: INodeProperties[] = [
 				default: '',
 				description: 'Start the case for an entity Caseflow already holds, instead of upserting one',
 			},
+			{
+				displayName: 'Steps Run in Another Flow',
+				name: 'handOver',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether this flow only starts the case and hands it to another (e.g. a public form handing over to the process's webhook flow, which attaches with Attach to Instance ID): this execution then does not claim the case's steps, so that flow's first attach leaves on 'New Case'",
+			},
 			stageProperty({
 				displayName: 'Initial Stage Name or ID',
 				description:

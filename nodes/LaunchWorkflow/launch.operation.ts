@@ -64,8 +64,9 @@ export async function launchInstance(this: IExecuteFunctions, itemIndex: number,
 		data: jsonObjectParameter.call(this, 'data', 'Initial Data', itemIndex),
 		idempotencyKey:
 			stringParameter.call(this, 'idempotencyKey', itemIndex) || deriveIdempotencyKey(processKey, item.json),
-		n8nExecutionId: this.getExecutionId(),
 	};
+	// A case handed to another flow is left unclaimed, as one started in the Caseflow UI is: that flow's attach runs its steps.
+	if (options.handOver !== true) body.n8nExecutionId = this.getExecutionId();
 	if (entity) body.entity = entity;
 	if (entityId) body.entityId = entityId;
 	if (instanceId) body.instanceId = instanceId;

@@ -99,3 +99,14 @@ describe('Launch Workflow: Documents From Binary', () => {
 		expect(sent).toEqual(['letter.pdf', 'photo.png']);
 	});
 });
+
+describe('Launch Workflow: Steps Run in Another Flow', () => {
+	it('claims the case for this execution by default, and leaves it unclaimed when the case is handed over', async () => {
+		const claimed = launch({}, [{ json: {} }]);
+		await claimed.run();
+		expect(launchBody(claimed.backend).n8nExecutionId).toBeDefined();
+		const handed = launch({ handOver: true }, [{ json: {} }]);
+		await handed.run();
+		expect(launchBody(handed.backend)).not.toHaveProperty('n8nExecutionId');
+	});
+});
