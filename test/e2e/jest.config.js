@@ -18,6 +18,7 @@ module.exports = {
     '<rootDir>/test/e2e/generated-workflow.spec.ts',
     '<rootDir>/test/e2e/composed/*.spec.ts',
     '<rootDir>/test/e2e/designer/*.spec.ts',
+    '<rootDir>/test/e2e/intake/*.spec.ts',
   ],
   transform: backend.transform,
   transformIgnorePatterns: backend.transformIgnorePatterns,

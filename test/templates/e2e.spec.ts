@@ -59,6 +59,10 @@ describeRun('referral')('student support referral', () => {
       'Your support referral has been accepted',
     ]);
     expect(student.find((m) => m.subject === 'Update on your support referral')?.text).toContain('Lab catch-up sessions booked');
+    // The department is briefed once, as the kind that system notifications are.
+    const brief = to(run, run.staff['academic-department']!.email).filter((m) => m.subject === 'Referral to follow up: Student A');
+    expect(brief).toHaveLength(1);
+    expect(brief[0]!.kind).toBe('admin');
   });
 
   it('refers a student to counselling and tells them', async () => {
