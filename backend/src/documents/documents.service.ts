@@ -66,7 +66,7 @@ export class DocumentsService {
 
   /** The row (and with it the database store's bytes) goes in the transaction; a folder file once it has committed. */
   async remove(actor: Actor, id: string): Promise<void> {
-    await this.db.transaction(async () => {
+    const removed = await this.db.transaction(async () => {
       const row = await this.loadVisible(actor, id);
       const instance = await this.db.findOneBy(InstanceTable, { id: row.instanceId });
       await this.repository.remove(row.id);
@@ -76,11 +76,10 @@ export class DocumentsService {
         { instanceId: row.instanceId, entityId: instance?.entityId ?? null, taskId: row.taskId },
         { documentId: row.id, name: row.name, kind: row.kind, size: row.size },
       );
-      if (row.storage === 'folder') {
-        // A file left behind by a crash here is an orphan the folder sweep removes.
-        this.db.afterCommit(() => void this.stores.folder.remove(row.storageKey).catch(() => undefined));
-      }
+      return row;
     });
+    // Awaited before answering, so a 204 means the file is gone too; one left by a crash here is an orphan the sweep removes.
+    if (removed.storage === 'folder') await this.stores.folder.remove(removed.storageKey).catch(() => undefined);
   }
 
   /** Call inside a unit of work. */
