@@ -29,6 +29,8 @@ import { UiModule } from './ui/ui.module';
 import { TemplatesModule } from './templates/templates.module';
 import { N8nWorkflowsModule } from './n8n-workflows/n8n-workflows.module';
 import { DocumentsModule } from './documents/documents.module';
+import { EmailDecisionsModule } from './email-decisions/email-decisions.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 export interface AppOptions {
   clock?: Clock;
@@ -81,6 +83,8 @@ export class AppModule {
         TemplatesModule,
         N8nWorkflowsModule,
         DocumentsModule,
+        EmailDecisionsModule,
+        NotificationsModule,
       ],
     };
   }

@@ -36,6 +36,8 @@ export interface AppConfig {
   publicUrl: string;
   bodyLimitBytes: number;
   sessionTtlHours: number;
+  /** Longest life of a decision link in a notification email (CASEFLOW_EMAIL_LINK_TTL_HOURS); a task due sooner ends it sooner. */
+  emailLinkTtlHours: number;
   /** Always mark the session cookie Secure; without it, only requests that arrived over HTTPS get a Secure cookie. */
   secureCookies: boolean;
   /**
@@ -145,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (env.CASEFLOW_PUBLIC_URL ?? `http://127.0.0.1:${port}`).replace(/\/$/, ''),
     bodyLimitBytes: readInt(env, 'CASEFLOW_BODY_LIMIT_BYTES', bodyLimitFor(documents)),
     sessionTtlHours: readInt(env, 'CASEFLOW_SESSION_TTL_HOURS', 12),
+    emailLinkTtlHours: readInt(env, 'CASEFLOW_EMAIL_LINK_TTL_HOURS', 72),
     secureCookies: env.CASEFLOW_SECURE_COOKIES === 'true',
     trustProxy: readTrustProxy(env),
     schedulerEnabled: env.CASEFLOW_SCHEDULER !== 'off',

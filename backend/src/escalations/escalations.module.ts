@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { MessagesModule } from '../messages/messages.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { EscalationsController } from './escalations.controller';
 import { EscalationsRepository } from './escalations.repository';
 import { EscalationsService } from './escalations.service';
 
 @Module({
-  imports: [MessagesModule],
+  imports: [MessagesModule, NotificationsModule],
   controllers: [EscalationsController],
   providers: [EscalationsRepository, EscalationsService],
   exports: [EscalationsService],

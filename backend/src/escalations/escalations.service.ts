@@ -8,6 +8,7 @@ import { Database } from '../database/database';
 import { EscalationTable, InstanceTable, MessageTable, TaskTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
 import { MessagesService } from '../messages/messages.service';
+import { Notifier } from '../notifications/notifier.service';
 import { RecipientSpec } from '../messages/recipients';
 import { EscalationTarget, escalatedTask, fieldError, resolveTarget } from './escalation-target';
 import {
@@ -40,6 +41,7 @@ export class EscalationsService {
     private readonly events: EventsService,
     private readonly clock: Clock,
     private readonly scope: CaseScopeService,
+    private readonly notifier: Notifier,
   ) {}
 
   async escalate(actor: Actor, dto: CreateEscalationDto): Promise<EscalationResponse> {
@@ -110,6 +112,7 @@ export class EscalationsService {
     };
     const refs = { instanceId: instance.id, entityId: instance.entityId, taskId: task?.id ?? null };
     await this.events.record(actor, task ? 'task.escalated' : 'instance.escalated', refs, event);
+    if (updated) await this.notifier.taskAssigned(actor, task, updated);
     const message = input.notifyTemplate ? await this.notify(actor, input, instance, updated, target, escalation) : null;
     return { escalation, task: updated, message };
   }

@@ -125,14 +125,21 @@ export interface MessageResponse {
   sentAt: string | null;
 }
 
+/**
+ * A decision link in a notification decides as its recipient, so only the email carries it: whoever reads the
+ * message through the API (colleagues on the case, the dev mailbox) sees the link without its token.
+ */
+const DECISION_LINK_TOKEN = /(\/email-decisions\/)[A-Za-z0-9_-]{16,}/g;
+export const redactDecisionLinks = (body: string): string => body.replace(DECISION_LINK_TOKEN, '$1(sent to the recipient only)');
+
 export const toMessageResponse = (row: MessageTable): MessageResponse => ({
   id: row.id,
   instanceId: row.instanceId,
   channel: row.channel,
   kind: row.kind,
   subject: row.subject,
-  html: row.html,
-  text: row.text,
+  html: redactDecisionLinks(row.html),
+  text: redactDecisionLinks(row.text),
   recipients: row.recipients,
   attachments: row.attachments.map((a, index) => ({
     filename: a.filename,

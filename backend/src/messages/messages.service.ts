@@ -30,6 +30,11 @@ export interface SendMessageInput {
   to?: RecipientSpec;
   data?: Record<string, unknown>;
   attachments?: MessageAttachment[];
+  /**
+   * A notification to one person about the case: rendered with the case, but not one of its messages, so it is
+   * neither on the case's timeline nor readable by the case's other viewers (its decision links are the recipient's).
+   */
+  personal?: boolean;
   /** An inline message's kind (default customer); a template's message takes the template's. */
   kind?: MessageKind;
   /** The case's documents as attachments: `{}` every one, `kinds` only those kinds. */
@@ -82,7 +87,7 @@ export class MessagesService {
 
     const message: MessageTable = {
       id: newId(),
-      instanceId: instance?.id ?? null,
+      instanceId: input.personal ? null : (instance?.id ?? null),
       templateKey,
       templateVersion,
       channel: 'email',
@@ -101,7 +106,7 @@ export class MessagesService {
     await this.events.record(
       actor,
       'message.sent',
-      { instanceId: instance?.id ?? null, entityId: entity?.id ?? null, taskId: task?.id ?? null },
+      { instanceId: input.personal ? null : (instance?.id ?? null), entityId: input.personal ? null : (entity?.id ?? null), taskId: input.personal ? null : (task?.id ?? null) },
       { messageId: message.id, templateKey, templateVersion, kind, subject: message.subject, recipients },
     );
     await this.outbox.enqueue({

@@ -41,6 +41,11 @@ export function definitionProblems(definition: ProcessDefinition, refs: Definiti
       add('invalid', `${at}.slaMinutes`, 'an escalation ladder needs an SLA to measure against');
     }
     (stage.escalation ?? []).forEach((step, j) => checkLadderStep(step, given(stage.ownerQueue), `${at}.escalation[${j}]`, refs, add));
+    (stage.reminders ?? []).forEach((reminder, j, all) => {
+      if (all.findIndex((other) => other.beforeMinutes === reminder.beforeMinutes) < j) {
+        add('invalid', `${at}.reminders[${j}].beforeMinutes`, `a reminder ${reminder.beforeMinutes} minutes before is already listed`);
+      }
+    });
   });
   definition.decisions.forEach((decision, i) => once('decisions', decision.key, `decisions[${i}].key`, i));
   for (const error of checkIntakeDefinition(definition.intake)) for (const message of error.messages) add('invalid', error.field, message);

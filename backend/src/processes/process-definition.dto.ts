@@ -39,6 +39,13 @@ export class EscalationStepDto {
   @ApiPropertyOptional({ description: 'Message template key' }) @IsOptional() @IsString() @Length(1, 100) template?: string;
 }
 
+/** A reminder to the people holding a task, this long before it is due (business minutes on the stage's calendar). */
+export class StageReminderDto {
+  @ApiProperty({ minimum: 1, example: 60, description: 'Minutes before the task is due; business minutes where the stage has a calendar.' })
+  @IsInt() @Min(1) @Max(MAX_MINUTES)
+  beforeMinutes!: number;
+}
+
 export class StageDto {
   @ApiProperty({ example: 'advisor-review' }) @Matches(SLUG, { message: SLUG_MESSAGE }) key!: string;
   @ApiProperty() @IsString() @Length(1, 200) name!: string;
@@ -50,6 +57,10 @@ export class StageDto {
   @ApiPropertyOptional({ type: [EscalationStepDto] })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => EscalationStepDto)
   escalation?: EscalationStepDto[];
+
+  @ApiPropertyOptional({ type: [StageReminderDto], description: "Reminders before a task of this stage is due, e.g. [{ beforeMinutes: 1440 }, { beforeMinutes: 60 }]." })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => StageReminderDto)
+  reminders?: StageReminderDto[];
 }
 
 export class DecisionDto {

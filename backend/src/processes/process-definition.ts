@@ -54,6 +54,7 @@ export function toStageDefinition(stage: StageDto): StageDefinition {
   if (given(stage.stallAfterMinutes)) out.stallAfterMinutes = stage.stallAfterMinutes;
   if (given(stage.calendar)) out.calendar = stage.calendar;
   if (given(stage.escalation) && stage.escalation.length > 0) out.escalation = stage.escalation.map(toStep);
+  if (given(stage.reminders) && stage.reminders.length > 0) out.reminders = stage.reminders.map((r) => ({ beforeMinutes: r.beforeMinutes }));
   return out;
 }
 

@@ -2,9 +2,12 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { EscalationsModule } from '../escalations/escalations.module';
 import { ExecutionsModule } from '../executions/executions.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { BreachSweep } from './breach-sweep';
 import { LadderEscalator } from './ladder-escalator';
 import { LadderSweep } from './ladder-sweep';
+import { ReminderSweep } from './reminder-sweep';
+import { RemindersRepository } from './reminders.repository';
 import { SchedulerRepository } from './scheduler.repository';
 import { SchedulerService } from './scheduler.service';
 import { StageClocks } from './stage-clocks';
@@ -12,9 +15,9 @@ import { StallSweep } from './stall-sweep';
 import { TimerSweep } from './timer-sweep';
 import { VisitsRepository } from './visits.repository';
 
-/** Due timers, SLA breaches, escalation ladders, stalled instances and failed executions (see SchedulerService). */
+/** Due timers, SLA breaches, escalation ladders, stalled instances, reminders, digests and failed executions (see SchedulerService). */
 @Module({
-  imports: [ScheduleModule.forRoot(), EscalationsModule, ExecutionsModule],
+  imports: [ScheduleModule.forRoot(), EscalationsModule, ExecutionsModule, NotificationsModule],
   providers: [
     SchedulerRepository,
     VisitsRepository,
@@ -24,8 +27,10 @@ import { VisitsRepository } from './visits.repository';
     LadderEscalator,
     LadderSweep,
     StallSweep,
+    RemindersRepository,
+    ReminderSweep,
     SchedulerService,
   ],
-  exports: [TimerSweep, BreachSweep, LadderSweep, StallSweep],
+  exports: [TimerSweep, BreachSweep, LadderSweep, StallSweep, ReminderSweep],
 })
 export class SchedulerModule {}

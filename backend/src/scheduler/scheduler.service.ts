@@ -7,6 +7,8 @@ import { EventSink, EventsService } from '../events/events.service';
 import { EXECUTION_SWEEP_MS, ExecutionSweep } from '../executions/execution-sweep';
 import { BreachSweep } from './breach-sweep';
 import { LadderSweep } from './ladder-sweep';
+import { DigestSweep } from '../notifications/digest-sweep';
+import { ReminderSweep } from './reminder-sweep';
 import { StallSweep } from './stall-sweep';
 import { MAX_SLEEP_MS, TimerSweep } from './timer-sweep';
 
@@ -14,6 +16,8 @@ import { MAX_SLEEP_MS, TimerSweep } from './timer-sweep';
 export const SLA_SWEEP_MS = 2_000;
 /** A stall is measured in hours or days; looking twice a minute is plenty. */
 export const STALL_SWEEP_MS = 30_000;
+/** Reminders and digests are promised to the minute at best; half a minute late is on time. */
+export const NOTIFICATION_SWEEP_MS = 30_000;
 const TIMER_EVENTS = new Set(['timer.registered', 'timer.rescheduled']);
 
 /**
@@ -36,6 +40,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     private readonly breaches: BreachSweep,
     private readonly ladders: LadderSweep,
     private readonly stalls: StallSweep,
+    private readonly reminders: ReminderSweep,
+    private readonly digests: DigestSweep,
     private readonly executions: ExecutionSweep,
   ) {}
 
@@ -51,6 +57,10 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       await this.ladders.run();
     });
     this.every('stalls', STALL_SWEEP_MS, () => this.stalls.run());
+    this.every('notifications', NOTIFICATION_SWEEP_MS, async () => {
+      await this.reminders.run();
+      await this.digests.run();
+    });
     // Failed executions are found through n8n's public API, so only where the backend can reach it.
     if (this.executions.enabled) this.every('executions', EXECUTION_SWEEP_MS, () => this.executions.run());
     else this.logger.log('Failed n8n executions are not detected: set N8N_URL and N8N_API_KEY to mark their cases failed.');

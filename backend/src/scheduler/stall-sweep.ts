@@ -4,6 +4,7 @@ import { Clock } from '../common/clock';
 import { iso } from '../common/time';
 import { Database } from '../database/database';
 import { EventsService } from '../events/events.service';
+import { Notifier } from '../notifications/notifier.service';
 import { StageClocks } from './stage-clocks';
 import { stallDueAt } from './thresholds';
 import { VisitsRepository } from './visits.repository';
@@ -23,6 +24,7 @@ export class StallSweep {
     private readonly visits: VisitsRepository,
     private readonly clocks: StageClocks,
     private readonly events: EventsService,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
@@ -54,6 +56,7 @@ export class StallSweep {
             enteredAt: iso(visit.enteredAt),
             stallAfterMinutes: threshold,
           });
+          await this.notifier.instanceStalled(visit);
           return true;
         });
         if (claimed) reported++;

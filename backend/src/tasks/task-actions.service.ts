@@ -6,6 +6,7 @@ import { iso } from '../common/time';
 import { Database } from '../database/database';
 import type { TaskStatus, TaskTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
+import { Notifier } from '../notifications/notifier.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { QueuesService } from '../queues/queues.service';
 import { captureFields } from './task-fields';
@@ -25,6 +26,7 @@ export class TaskActionsService {
     private readonly queues: QueuesService,
     private readonly events: EventsService,
     private readonly outbox: OutboxService,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
@@ -56,7 +58,8 @@ export class TaskActionsService {
     });
   }
 
-  async decide(actor: Actor, id: string, dto: DecideTaskDto): Promise<TaskResponse> {
+  /** `via` marks a decision made outside the inbox (a link in a notification email) in its audit event. */
+  async decide(actor: Actor, id: string, dto: DecideTaskDto, via?: 'email'): Promise<TaskResponse> {
     return this.db.transaction(async () => {
       const task = await this.tasks.loadVisible(actor, id);
       if (!OPEN.includes(task.status)) throw await this.conflict(id, 'decide');
@@ -74,7 +77,7 @@ export class TaskActionsService {
       await this.recordTakeOver(actor, task, 'decide');
 
       const decided: TaskTable = { ...task, ...changes };
-      await this.record(actor, 'task.decided', task, { decision: decision.key, label: decision.label, comment, fields: captured });
+      await this.record(actor, 'task.decided', task, { decision: decision.key, label: decision.label, comment, fields: captured, ...(via ? { via } : {}) });
       if (task.resumeUrl) {
         await this.outbox.enqueue({
           kind: 'n8n_resume',
@@ -126,6 +129,7 @@ export class TaskActionsService {
         fromAssignee: task.assigneeId,
         toAssignee: assigneeId,
       });
+      await this.notifier.taskAssigned(actor, task, { ...task, ...changes });
       return this.respond({ ...task, ...changes });
     });
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InstancesModule } from '../instances/instances.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ProcessesModule } from '../processes/processes.module';
 import { QueuesModule } from '../queues/queues.module';
 import { TaskActionsService } from './task-actions.service';
@@ -8,7 +9,7 @@ import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [InstancesModule, ProcessesModule, QueuesModule],
+  imports: [InstancesModule, NotificationsModule, ProcessesModule, QueuesModule],
   controllers: [TasksController],
   providers: [TasksRepository, TasksService, TaskActionsService],
   exports: [TasksService, TaskActionsService],

@@ -8,6 +8,7 @@ import { iso } from '../common/time';
 import { Database } from '../database/database';
 import type { TaskCommentTable, TaskTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
+import { Notifier } from '../notifications/notifier.service';
 import { InstancesRepository } from '../instances/instances.repository';
 import { InstancesService } from '../instances/instances.service';
 import type { EntitySummary, InstanceResponse } from '../instances/instances.dto';
@@ -51,6 +52,7 @@ export class TasksService {
     private readonly waits: WaitsService,
     private readonly clock: Clock,
     private readonly outbound: OutboundPolicy,
+    private readonly notifier: Notifier,
   ) {}
 
   async create(actor: Actor, dto: CreateTaskDto): Promise<TaskResponse> {
@@ -105,6 +107,7 @@ export class TasksService {
         dueAt: task.dueAt,
         priority: task.priority,
       });
+      await this.notifier.taskCreated(actor, task);
       return (await this.toResponses([task]))[0]!;
     });
   }

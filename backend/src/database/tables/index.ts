@@ -14,6 +14,8 @@ import { HealthProbeTable } from './health-probe.table';
 import { N8nWorkflowLinkTable } from './n8n-workflow-link.table';
 import { EntityRelationTable } from './entity-relation.table';
 import { CaseDocumentTable } from './case-document.table';
+import { NotificationDigestItemTable, NotificationPreferenceTable, TaskReminderTable } from './notification.table';
+import { EmailDecisionLinkTable } from './email-decision-link.table';
 
 export * from './user.table';
 export * from './queue.table';
@@ -31,6 +33,8 @@ export * from './health-probe.table';
 export * from './n8n-workflow-link.table';
 export * from './entity-relation.table';
 export * from './case-document.table';
+export * from './notification.table';
+export * from './email-decision-link.table';
 
 export const TABLES = [
   UserTable,
@@ -60,4 +64,8 @@ export const TABLES = [
   HealthProbeTable,
   N8nWorkflowLinkTable,
   CaseDocumentTable,
+  NotificationPreferenceTable,
+  NotificationDigestItemTable,
+  TaskReminderTable,
+  EmailDecisionLinkTable,
 ];

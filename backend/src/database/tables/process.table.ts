@@ -22,6 +22,8 @@ export interface StageDefinition {
   stallAfterMinutes?: number;
   calendar?: string;
   escalation?: EscalationStep[];
+  /** Reminders before a task of the stage is due (notifications/). */
+  reminders?: Array<{ beforeMinutes: number }>;
 }
 
 export interface DecisionDefinition {

@@ -12,6 +12,10 @@ export class UserTable {
   @Column('varchar', { name: 'password_hash', length: 200 }) passwordHash!: string;
   @Column('varchar', { length: 20 }) role!: UserRole;
   @Column('boolean', { default: true }) active!: boolean;
+  /** IANA zone the user's digest time is read in; null is UTC. */
+  @Column('varchar', { name: 'time_zone', length: 100, nullable: true }) timeZone?: string | null;
+  /** HH:mm local time of the daily notification digest. */
+  @Column('varchar', { name: 'digest_time', length: 5, default: '08:00' }) digestTime?: string;
   @TimeColumn({ name: 'created_at' }) createdAt!: number;
   @TimeColumn({ name: 'updated_at' }) updatedAt!: number;
 }

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { EmailDecisionLinksModule } from '../email-decisions/email-decision-links.module';
+import { MessagesModule } from '../messages/messages.module';
+import { DigestSweep } from './digest-sweep';
+import { NotificationPreferencesController } from './notification-preferences.controller';
+import { NotificationPreferencesService } from './notification-preferences.service';
+import { NotificationsRepository } from './notifications.repository';
+import { Notifier } from './notifier.service';
+
+/** Emails about work (new tasks, assignments, reminders, stalls), each, as a daily digest, or not at all. */
+@Module({
+  imports: [MessagesModule, EmailDecisionLinksModule],
+  controllers: [NotificationPreferencesController],
+  providers: [NotificationsRepository, Notifier, DigestSweep, NotificationPreferencesService],
+  exports: [Notifier, DigestSweep],
+})
+export class NotificationsModule {}
