@@ -1,12 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { CURRENT, productionWebhookUrl, type Workflow } from '../../n8n';
 import { openBrowser, type Browser } from '../../browser/support/browser';
 import { openTask } from '../../templates/support/cases';
 import { waitFor } from '../../templates/support/wait';
+import { decodeQuotedPrintable, startSmtpReceiver, type SmtpReceiver } from '../support/smtp';
 import { ENTITY_TYPE, PROCESS_KEY, REVIEWERS, startE2eStack, type E2eStack } from '../support/stack';
-import { Flow } from './support/flow';
+import { approveOrRejectFlow } from './support/review-flow';
 import { executionsOf, nodesRun, waitForExecutions } from './support/runs';
 
 /**
@@ -15,60 +14,16 @@ import { executionsOf, nodesRun, waitForExecutions } from './support/runs';
  * the reviewer confirms, and n8n's execution resumes on the Approved branch; the link opened again says
  * the task was decided, and by whom.
  */
-interface Received {
-  to: string[];
-  raw: string;
-}
-
 let stack: E2eStack;
 let workflow: Workflow;
 let browser: Browser;
 let page: Page;
-const received: Received[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpReceiver;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData: (stream, session, done) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((ready) => smtp.listen(0, '127.0.0.1', ready));
-  const port = (smtp.server.address() as AddressInfo).port;
-  stack = await startE2eStack(CURRENT, { smtp: { host: '127.0.0.1', port, secure: false, from: 'Caseflow <caseflow@example.test>' } });
-  workflow = await stack.n8nApi.createWorkflow(
-    new Flow('Email decision in a browser', stack.credentialId)
-      .webhook('Request', 'email-decision-browser')
-      .caseflow('Launch Workflow', 'launchWorkflow', {
-        processKey: PROCESS_KEY,
-        entityType: ENTITY_TYPE,
-        entityExternalId: '={{ $json.body.id }}',
-        entityName: '={{ $json.body.name }}',
-        entityFields: {},
-      }, { typeVersion: 2 })
-      .caseflow('Review', 'awaitDecision', {
-        queue: REVIEWERS,
-        title: '=Review {{ $json.caseflow.entity.externalId }}',
-        decisionSource: 'define',
-        decisions: { values: [{ key: 'approve', label: 'Approve' }, { key: 'reject', label: 'Reject' }] },
-        due: 'none',
-        outputMode: 'perDecision',
-        options: {},
-      })
-      .noOp('Approved')
-      .noOp('Rejected')
-      .chain('Request', 'Launch Workflow', 'Review')
-      .connect('Review', 'Approved', 1)
-      .connect('Review', 'Rejected', 2)
-      .build(),
-  );
+  smtp = await startSmtpReceiver();
+  stack = await startE2eStack(CURRENT, { smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'Caseflow <caseflow@example.test>' } });
+  workflow = await stack.n8nApi.createWorkflow(approveOrRejectFlow('Email decision in a browser', 'email-decision-browser', stack.credentialId));
   await stack.n8nApi.activateWorkflow(workflow.id);
   browser = await openBrowser(stack.backend.baseUrl);
   page = browser.page;
@@ -77,12 +32,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();
-  await new Promise<void>((done) => (smtp ? smtp.close(() => done()) : done()));
+  await smtp?.close();
 });
-
-/** A MIME text part may be quoted-printable: soft line breaks and =XX bytes undone, so the link (and its arrow) read whole. */
-const decoded = (raw: string): string =>
-  Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
 
 it('decides from the link in a received email after a confirmation page, and n8n resumes on that branch', async () => {
   const started = await waitFor('the webhook to start the flow', async () => {
@@ -102,9 +53,9 @@ it('decides from the link in a received email after a confirmation page, and n8n
   await waitForExecutions(stack.n8nApi, workflow.id, (e) => e.status === 'waiting');
 
   const mail = await waitFor('the new-task email over SMTP', async () =>
-    received.find((m) => m.to.includes(stack.reviewer.email) && m.raw.includes('New task: Review MAIL-B1')),
+    smtp.received.find((m) => m.to.includes(stack.reviewer.email) && m.raw.includes('New task: Review MAIL-B1')),
   60_000);
-  const link = decoded(mail.raw).match(/Approve → (\S+\/email-decisions\/[A-Za-z0-9_-]+)/)![1]!;
+  const link = decodeQuotedPrintable(mail.raw).match(/Approve → (\S+\/email-decisions\/[A-Za-z0-9_-]+)/)![1]!;
   // The link names the backend's public URL; this test reaches the same backend on its own port.
   const url = `${stack.backend.baseUrl}${new URL(link).pathname}`;
 

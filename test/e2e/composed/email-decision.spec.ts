@@ -4,7 +4,7 @@ import { EmailDecisionLinksService, type DecisionLink } from '../../../backend/s
 import { openTask } from '../../templates/support/cases';
 import { waitFor } from '../../templates/support/wait';
 import { ENTITY_TYPE, PROCESS_KEY, REVIEWERS, startE2eStack, type E2eStack } from '../support/stack';
-import { Flow } from './support/flow';
+import { approveOrRejectFlow } from './support/review-flow';
 import { executionsOf, nodesRun, waitForExecutions } from './support/runs';
 
 /**
@@ -18,33 +18,7 @@ let workflow: Workflow;
 
 beforeAll(async () => {
   stack = await startE2eStack(CURRENT);
-  workflow = await stack.n8nApi.createWorkflow(
-    new Flow('Email decision: approve or reject', stack.credentialId)
-      .webhook('Request', 'email-decision')
-      .caseflow('Launch Workflow', 'launchWorkflow', {
-        processKey: PROCESS_KEY,
-        entityType: ENTITY_TYPE,
-        entityExternalId: '={{ $json.body.id }}',
-        entityName: '={{ $json.body.name }}',
-        entityFields: {},
-      }, { typeVersion: 2 })
-      .caseflow('Review', 'awaitDecision', {
-        queue: REVIEWERS,
-        title: '=Review {{ $json.caseflow.entity.externalId }}',
-        decisionSource: 'define',
-        decisions: { values: [{ key: 'approve', label: 'Approve' }, { key: 'reject', label: 'Reject' }] },
-        due: 'none',
-        outputMode: 'perDecision',
-        options: {},
-      })
-      .noOp('Approved')
-      .noOp('Rejected')
-      .chain('Request', 'Launch Workflow', 'Review')
-      // Output 0 is "Timed Out"; the decisions follow in their order.
-      .connect('Review', 'Approved', 1)
-      .connect('Review', 'Rejected', 2)
-      .build(),
-  );
+  workflow = await stack.n8nApi.createWorkflow(approveOrRejectFlow('Email decision: approve or reject', 'email-decision', stack.credentialId));
   await stack.n8nApi.activateWorkflow(workflow.id);
 }, 5 * 60_000);
 

@@ -6,15 +6,14 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { addQueueMember } from '../../../backend/test/support/fixtures';
 import { CURRENT } from '../../n8n';
 import { openBrowser, screenshot, signIn, type Browser } from '../../browser/support/browser';
 import { openTask } from '../../templates/support/cases';
 import { waitFor } from '../../templates/support/wait';
+import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp';
 import { startE2eStack, type E2eStack } from '../support/stack';
 
 const UI_DIST = resolve(__dirname, '../../../editor-ui/dist');
@@ -24,38 +23,15 @@ const PDF = Buffer.from(
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; received: Received[] }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData: (stream, session, done) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  return { server, port: (server.server.address() as AddressInfo).port, received };
-}
-
 let stack: E2eStack;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let smtp: SmtpReceiver;
 let browser: Browser;
 let page: Page;
 const advisor = { email: 'advisor@staff.example.test', password: '' };
 
 beforeAll(async () => {
   if (!existsSync(resolve(UI_DIST, 'index.html'))) throw new Error(`No built UI in ${UI_DIST}: run "npm run build -w editor-ui" first.`);
-  smtp = await startSmtp();
+  smtp = await startSmtpReceiver();
   stack = await startE2eStack(
     CURRENT,
     { uiDistPath: UI_DIST, smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'Student Support <support@example.test>' } },
@@ -77,7 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();
-  await new Promise<void>((done) => (smtp ? smtp.server.close(() => done()) : done()));
+  await smtp?.close();
 });
 
 it('takes a self-referral with a PDF through the public form, shows the advisor the document, and sends it to the department on acceptance', async () => {
