@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { useBlocker, type Location } from 'react-router';
+import type { Location } from 'react-router';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 
 export const UNSAVED_QUESTION = 'The template has unsaved changes. Leave without saving them?';
 
@@ -13,18 +13,7 @@ function isSavedState(location: Location): boolean {
   return typeof state?.savedVersion === 'number';
 }
 
-/** Asks before leaving (in the app or by closing the tab) while the draft differs from the saved version. */
+/** Asks before leaving while the draft differs from the saved version. */
 export function useUnsavedGuard(dirty: boolean): void {
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname && !isSavedState(nextLocation));
-  useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    if (window.confirm(UNSAVED_QUESTION)) blocker.proceed();
-    else blocker.reset();
-  }, [blocker]);
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
+  useLeaveGuard(dirty, UNSAVED_QUESTION, isSavedState);
 }

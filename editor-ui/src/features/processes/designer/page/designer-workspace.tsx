@@ -20,7 +20,7 @@ import { GenerateDialog } from './generate-dialog';
 import { placeUnplacedSteps } from './place-steps';
 import { useCanvasActions } from './use-canvas-actions';
 import { useDesignerKeys } from './use-designer-keys';
-import { useLeaveGuard } from './use-leave-guard';
+import { useDesignLeaveGuard } from './use-leave-guard';
 import { useSaveAndPublish, type SaveTarget } from './use-save-and-publish';
 import '../../diagram/process-diagram.css';
 import './designer.css';
@@ -66,7 +66,7 @@ function DesignerLayout({ target, fitOnOpen, placed }: { target: SaveTarget; fit
   const link = useQuery({ queryKey: ['n8n-link', definition.key], queryFn: () => designerApi.workflowLink(definition.key), enabled: savedAs !== 'new', retry: false });
   const [generated, setGenerated] = useState<N8nGenerated | null>(null);
   useDesignerKeys(store);
-  useLeaveGuard(dirty);
+  useDesignLeaveGuard(dirty);
   const onGenerated = (result: N8nGenerated) => {
     setGenerated(result);
     setNotice({ kind: 'ok', text: 'Workflow generated' });
