@@ -31,6 +31,9 @@ import { N8nWorkflowsModule } from './n8n-workflows/n8n-workflows.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EmailDecisionsModule } from './email-decisions/email-decisions.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ActivitiesModule } from './activities/activities.module';
+import { AbsencesModule } from './absences/absences.module';
+import { AgendaModule } from './agenda/agenda.module';
 
 export interface AppOptions {
   clock?: Clock;
@@ -85,6 +88,9 @@ export class AppModule {
         DocumentsModule,
         EmailDecisionsModule,
         NotificationsModule,
+        ActivitiesModule,
+        AbsencesModule,
+        AgendaModule,
       ],
     };
   }

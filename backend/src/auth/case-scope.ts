@@ -16,8 +16,8 @@ export interface ScopeCondition {
 /**
  * Row-level visibility of cases, the one place every endpoint returning case data asks (see the
  * matrix in SECURITY.md). A reviewer sees a case that has, or had, a task in one of their queues or
- * a stage one of their queues owns, or a task or stage assigned to or decided by them; everyone
- * else with the read permission sees every case.
+ * a stage one of their queues owns, a task or stage assigned to or decided by them, or an activity
+ * on it that is theirs; everyone else with the read permission sees every case.
  */
 @Injectable()
 export class CaseScopeService {
@@ -39,7 +39,9 @@ export class CaseScopeService {
     // A task moved on keeps no trace of its old queue, but the stage it was raised in does.
     const visible =
       `SELECT cf_t.instance_id FROM tasks cf_t WHERE ${taskByQueue}cf_t.assignee_id = :cfScopeUser OR cf_t.decided_by = :cfScopeUser ` +
-      `UNION SELECT cf_v.instance_id FROM stage_visits cf_v WHERE ${stageByQueue}cf_v.assignee_id = :cfScopeUser`;
+      `UNION SELECT cf_v.instance_id FROM stage_visits cf_v WHERE ${stageByQueue}cf_v.assignee_id = :cfScopeUser ` +
+      // A follow-up or event put on someone opens its case to them.
+      `UNION SELECT cf_a.instance_id FROM activities cf_a WHERE cf_a.assignee_id = :cfScopeUser`;
     return {
       sql: (column) => `${column} IN (${visible})`,
       params: { cfScopeUser: scope.userId, ...(scope.queueIds.length > 0 ? { cfScopeQueues: scope.queueIds } : {}) },

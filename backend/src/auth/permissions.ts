@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'documents:read',
   /** add files to a case and remove them (within the cases the actor sees) */
   'documents:write',
+  /** add follow-ups, to-dos and events to cases the actor sees, and work their own */
+  'activities:write',
   'reports:read',
   'admin',
 ] as const;
@@ -42,8 +44,8 @@ const READ: Permission[] = PERMISSIONS.filter((p) => p.endsWith(':read'));
  */
 const ROLE_PERMISSIONS: Record<UserRole, Permission[]> = {
   admin: [...PERMISSIONS],
-  designer: [...READ, 'processes:write', 'messages:write', 'entities:write', 'instances:launch', 'instances:write', 'tasks:create', 'webhooks:write', 'documents:write'],
-  reviewer: [...READ, 'instances:launch', 'tasks:write', 'documents:write'],
+  designer: [...READ, 'processes:write', 'messages:write', 'entities:write', 'instances:launch', 'instances:write', 'tasks:create', 'webhooks:write', 'documents:write', 'activities:write'],
+  reviewer: [...READ, 'instances:launch', 'tasks:write', 'documents:write', 'activities:write'],
   viewer: READ,
 };
 

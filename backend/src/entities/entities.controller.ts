@@ -7,6 +7,7 @@ import type { Page } from '../common/paging';
 import {
   ConvertEntityDto,
   EntityDetailResponse,
+  EntityListItem,
   EntityResponse,
   ListEntitiesQueryDto,
   UpdateEntityDto,
@@ -34,7 +35,7 @@ export class EntitiesController {
 
   @Get()
   @RequirePermission('entities:read')
-  list(@Query() query: ListEntitiesQueryDto): Promise<Page<EntityResponse>> {
+  list(@Query() query: ListEntitiesQueryDto): Promise<Page<EntityListItem>> {
     return this.entities.list(query);
   }
 

@@ -71,6 +71,11 @@ export interface EntityResponse {
   updatedAt: string;
 }
 
+/** A row of the records list: `stalled` when one of its open cases sits past its stage's stall threshold. */
+export interface EntityListItem extends EntityResponse {
+  stalled: boolean;
+}
+
 export interface EntityInstanceSummary {
   id: string;
   processKey: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, FindOneOptions, FindOperator } from 'typeorm';
+import { Brackets, FindOneOptions, FindOperator, In, IsNull, Not } from 'typeorm';
 import { Database } from '../database/database';
 import { EntityTable, EntityTypeTable, InstanceTable } from '../database/tables';
 
@@ -70,6 +70,16 @@ export class EntitiesRepository {
       );
     }
     return query.orderBy('e.updatedAt', 'DESC').addOrderBy('e.id', 'ASC').offset(filter.offset).limit(filter.limit).getManyAndCount();
+  }
+
+  /** Which of these records have an open case sitting past its stage's stall threshold. */
+  async stalledAmong(entityIds: string[]): Promise<Set<string>> {
+    if (entityIds.length === 0) return new Set();
+    const rows = await this.db.manager.find(InstanceTable, {
+      select: { entityId: true },
+      where: { entityId: In(entityIds), status: In(['active', 'waiting']), stalledAt: Not(IsNull()) },
+    });
+    return new Set(rows.map((row) => row.entityId));
   }
 
   /** `inScope`: only the cases the caller may see (CaseScopeService). */

@@ -16,6 +16,7 @@ import {
   ConvertEntityDto,
   EntityDetailResponse,
   EntityInput,
+  EntityListItem,
   EntityResponse,
   ListEntitiesQueryDto,
   toEntityDetailResponse,
@@ -83,11 +84,12 @@ export class EntitiesService {
     return { entity: await this.applyChanges(actor, winner, input), created: false };
   }
 
-  async list(query: ListEntitiesQueryDto): Promise<Page<EntityResponse>> {
-    const [rows, total] = await this.db.read(() =>
-      this.repository.list({ type: query.type, q: query.q, limit: query.limit ?? 50, offset: query.offset ?? 0 }),
-    );
-    return pageOf(rows.map(toEntityResponse), total, query);
+  async list(query: ListEntitiesQueryDto): Promise<Page<EntityListItem>> {
+    const [rows, total, stalled] = await this.db.read(async () => {
+      const [page, count] = await this.repository.list({ type: query.type, q: query.q, limit: query.limit ?? 50, offset: query.offset ?? 0 });
+      return [page, count, await this.repository.stalledAmong(page.map((row) => row.id))] as const;
+    });
+    return pageOf(rows.map((row) => ({ ...toEntityResponse(row), stalled: stalled.has(row.id) })), total, query);
   }
 
   async get(actor: Actor, id: string): Promise<EntityDetailResponse> {

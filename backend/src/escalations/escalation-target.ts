@@ -5,6 +5,8 @@ import type { EscalationsRepository } from './escalations.repository';
 export interface EscalationTarget {
   queue: QueueTable | null;
   user: UserTable | null;
+  /** The person named, when they are away and `user` covers for them. */
+  coveredFor?: UserTable | null;
 }
 
 export const fieldError = (field: string, message: string): BadRequestException =>

@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { AbsenceCover } from '../absences/absence-cover';
 import { Actor, isQueueBound, maySupervise } from '../auth/actor';
 import { CaseScopeService } from '../auth/case-scope';
 import { Clock } from '../common/clock';
@@ -42,6 +43,7 @@ export class EscalationsService {
     private readonly clock: Clock,
     private readonly scope: CaseScopeService,
     private readonly notifier: Notifier,
+    private readonly cover: AbsenceCover,
   ) {}
 
   async escalate(actor: Actor, dto: CreateEscalationDto): Promise<EscalationResponse> {
@@ -71,8 +73,8 @@ export class EscalationsService {
     if (!moves && !input.notifyTemplate) {
       throw fieldError('toQueue', 'say what the escalation does: toQueue, toUser, priority or notifyTemplate');
     }
-    const target = await resolveTarget(this.repository, input, fromQueueId);
     const now = this.clock.now();
+    const target = await this.covered(await resolveTarget(this.repository, input, fromQueueId), now);
 
     let updated: TaskTable | null = task;
     if (task && moves) {
@@ -109,12 +111,20 @@ export class EscalationsService {
       },
       reason: input.reason,
       ladderStep: escalation.ladderStep,
+      ...(target.coveredFor ? { coveredFor: target.coveredFor.id } : {}),
     };
     const refs = { instanceId: instance.id, entityId: instance.entityId, taskId: task?.id ?? null };
     await this.events.record(actor, task ? 'task.escalated' : 'instance.escalated', refs, event);
     if (updated) await this.notifier.taskAssigned(actor, task, updated);
     const message = input.notifyTemplate ? await this.notify(actor, input, instance, updated, target, escalation) : null;
     return { escalation, task: updated, message };
+  }
+
+  /** Work escalated to someone away goes to whoever covers them; the event names both. */
+  private async covered(target: EscalationTarget, now: number): Promise<EscalationTarget> {
+    const delegateId = target.user ? await this.cover.coverFor(target.user.id, now) : null;
+    const delegate = delegateId ? await this.repository.findUser(delegateId) : null;
+    return delegate ? { ...target, user: delegate, coveredFor: target.user } : target;
   }
 
   async list(actor: Actor, query: ListEscalationsQueryDto): Promise<Page<EscalationResponse>> {

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { ActivitiesRepository } from '../activities/activities.repository';
+import { ActivityResponse } from '../activities/activities.dto';
+import { ActivitiesService } from '../activities/activities.service';
 import type { Actor } from '../auth/actor';
 import { CaseScopeService } from '../auth/case-scope';
 import { Clock } from '../common/clock';
@@ -46,6 +49,8 @@ export interface InstanceDetailResponse extends InstanceResponse {
   messages: MessageResponse[];
   /** Files on the case, newest first. */
   documents: DocumentResponse[];
+  /** Follow-ups, to-dos and events people put on the case: open ones first, by time. */
+  activities: ActivityResponse[];
   escalations: EscalationResponse[];
   timeline: EventResponse[];
   deliveries: DeliveryResponse[];
@@ -75,6 +80,8 @@ export class InstanceDetailService {
     private readonly clock: Clock,
     private readonly scope: CaseScopeService,
     private readonly documents: DocumentsRepository,
+    private readonly activities: ActivitiesService,
+    private readonly activityRows: ActivitiesRepository,
   ) {}
 
   async get(actor: Actor, id: string): Promise<InstanceDetailResponse> {
@@ -104,6 +111,7 @@ export class InstanceDetailService {
         executions: await this.executions.listForInstance(id),
         messages: messages.map(toMessageResponse),
         documents: (await this.documents.listForInstance(id)).map(toDocumentResponse),
+        activities: await this.activities.responses(await this.activityRows.listForInstance(id)),
         escalations: escalations.map((e) => toEscalationResponse(e, names)),
         timeline: (await this.events.listForInstance(id)).map(toEventResponse),
         deliveries: deliveries.map(toDeliveryResponse),

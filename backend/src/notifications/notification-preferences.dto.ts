@@ -12,6 +12,7 @@ export class NotificationModesDto {
   @ApiPropertyOptional(MODE) @IsOptional() @IsIn(NOTIFICATION_MODES) 'task.assigned'?: NotificationMode;
   @ApiPropertyOptional(MODE) @IsOptional() @IsIn(NOTIFICATION_MODES) 'task.reminder'?: NotificationMode;
   @ApiPropertyOptional(MODE) @IsOptional() @IsIn(NOTIFICATION_MODES) 'instance.stalled'?: NotificationMode;
+  @ApiPropertyOptional(MODE) @IsOptional() @IsIn(NOTIFICATION_MODES) 'activity.assigned'?: NotificationMode;
 }
 
 export class UpdateNotificationPreferencesDto {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AbsenceCoverModule } from '../absences/absence-cover.module';
 import { EmailDecisionLinksModule } from '../email-decisions/email-decision-links.module';
 import { MessagesModule } from '../messages/messages.module';
 import { DigestSweep } from './digest-sweep';
@@ -9,7 +10,7 @@ import { Notifier } from './notifier.service';
 
 /** Emails about work (new tasks, assignments, reminders, stalls), each, as a daily digest, or not at all. */
 @Module({
-  imports: [MessagesModule, EmailDecisionLinksModule],
+  imports: [MessagesModule, EmailDecisionLinksModule, AbsenceCoverModule],
   controllers: [NotificationPreferencesController],
   providers: [NotificationsRepository, Notifier, DigestSweep, NotificationPreferencesService],
   exports: [Notifier, DigestSweep],

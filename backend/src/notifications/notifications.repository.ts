@@ -68,6 +68,12 @@ export class NotificationsRepository {
     }
   }
 
+  async names(userIds: string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const users = await this.db.manager.findBy(UserTable, { id: In([...new Set(userIds)]) });
+    return new Map(users.map((user) => [user.id, user.name]));
+  }
+
   async entityName(entityId: string): Promise<string | null> {
     return (await this.db.manager.findOneBy(EntityTable, { id: entityId }))?.name ?? null;
   }

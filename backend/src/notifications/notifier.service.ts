@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AbsenceCover } from '../absences/absence-cover';
 import { Actor, SYSTEM_ACTOR } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
+import { iso } from '../common/time';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import type { NotificationKind, TaskTable } from '../database/tables';
+import type { ActivityTable, NotificationKind, TaskTable } from '../database/tables';
 import { EmailDecisionLinksService } from '../email-decisions/email-decision-links.service';
 import { MessagesService } from '../messages/messages.service';
 import { nextDigestAt } from './digest-time';
@@ -16,7 +18,12 @@ interface Subject {
   task: TaskTable | null;
   /** The digest line's text after its kind: the task's title, or the stalled case and stage. */
   title: string;
+  /** More for the email's template under `data.notification` (an activity's details). */
+  extra?: Record<string, unknown>;
 }
+
+/** A recipient standing in for someone away names them in the email and the digest line. */
+type Covering = NotificationRecipient & { onBehalfOf: string | null };
 
 /** A stage visit that stalled, as the stall sweep knows it. */
 export interface StalledVisit {
@@ -38,6 +45,7 @@ export class Notifier {
     private readonly repository: NotificationsRepository,
     private readonly messages: MessagesService,
     private readonly decisionLinks: EmailDecisionLinksService,
+    private readonly cover: AbsenceCover,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -68,17 +76,44 @@ export class Notifier {
     await this.notify(SYSTEM_ACTOR, 'instance.stalled', people, { instanceId: visit.instanceId, task: null, title });
   }
 
+  /** A follow-up, to-do or event put on someone: that person, unless they put it there themselves. */
+  async activityAssigned(actor: Actor, activity: ActivityTable): Promise<void> {
+    const { title, kind, note } = activity;
+    const extra = { activity: { kind, title, note, dueAt: iso(activity.dueAt), startAt: iso(activity.startAt), endAt: iso(activity.endAt), by: actor.name } };
+    await this.notify(actor, 'activity.assigned', [activity.assigneeId], { instanceId: activity.instanceId, task: null, title, extra });
+  }
+
   private async notify(actor: Actor, kind: NotificationKind, userIds: string[], subject: Subject): Promise<void> {
     const self = actor.type === 'user' ? actor.id : null;
-    const recipients = await this.repository.recipients(userIds.filter((id) => id !== self), kind);
+    const addressees = await this.addressees(userIds);
+    const recipients = await this.repository.recipients([...addressees.keys()].filter((id) => id !== self), kind);
+    const names = await this.repository.names([...addressees.values()].filter((id): id is string => id !== null));
     for (const recipient of recipients) {
-      if (recipient.mode === 'each') await this.email(kind, recipient, subject);
-      else if (recipient.mode === 'digest') await this.queueForDigest(kind, recipient, subject);
+      const onBehalfOf = addressees.get(recipient.userId);
+      const covering = { ...recipient, onBehalfOf: onBehalfOf ? (names.get(onBehalfOf) ?? null) : null };
+      if (recipient.mode === 'each') await this.email(kind, covering, subject);
+      else if (recipient.mode === 'digest') await this.queueForDigest(kind, covering, subject);
     }
   }
 
+  /**
+   * Who receives it, each once: a person away is replaced by whoever covers them (mapped to the
+   * person they cover, for the "on behalf of" line); someone who gets it in their own right gets it
+   * once, as themselves.
+   */
+  private async addressees(userIds: string[]): Promise<Map<string, string | null>> {
+    const cover = await this.cover.coverOf(userIds, this.clock.now());
+    const addressees = new Map<string, string | null>();
+    for (const userId of new Set(userIds)) {
+      const delegate = cover.get(userId);
+      if (!delegate) addressees.set(userId, null);
+      else if (!addressees.has(delegate) && !userIds.includes(delegate)) addressees.set(delegate, userId);
+    }
+    return addressees;
+  }
+
   /** One email for one person: decision links are bound to their recipient, so each person gets their own. */
-  private async email(kind: NotificationKind, recipient: NotificationRecipient, subject: Subject): Promise<void> {
+  private async email(kind: NotificationKind, recipient: Covering, subject: Subject): Promise<void> {
     const decisions = subject.task ? await this.decisionLinks.decisionLinksFor(subject.task, recipient, this.clock.now()) : [];
     await this.messages.sendInTransaction(SYSTEM_ACTOR, {
       instanceId: subject.instanceId,
@@ -87,18 +122,18 @@ export class Notifier {
       kind: 'admin',
       personal: true,
       to: { addresses: [recipient.email] },
-      data: { notification: { kind, timeZone: recipient.timeZone, decisions } },
+      data: { notification: { kind, timeZone: recipient.timeZone, decisions, onBehalfOf: recipient.onBehalfOf, ...subject.extra } },
     });
   }
 
-  private async queueForDigest(kind: NotificationKind, recipient: NotificationRecipient, subject: Subject): Promise<void> {
+  private async queueForDigest(kind: NotificationKind, recipient: Covering, subject: Subject): Promise<void> {
     const now = this.clock.now();
     const link = subject.task ? `${this.config.publicUrl}/tasks/${subject.task.id}` : `${this.config.publicUrl}/instances/${subject.instanceId}`;
     await this.repository.queueDigestItem({
       id: newId(),
       userId: recipient.userId,
       kind,
-      headline: digestHeadline(kind, subject.title),
+      headline: digestHeadline(kind, subject.title, recipient.onBehalfOf),
       link,
       dueAt: nextDigestAt(now, recipient.timeZone, recipient.digestTime),
       createdAt: now,

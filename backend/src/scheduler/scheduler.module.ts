@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AbsencesModule } from '../absences/absences.module';
 import { EscalationsModule } from '../escalations/escalations.module';
 import { ExecutionsModule } from '../executions/executions.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -15,9 +16,9 @@ import { StallSweep } from './stall-sweep';
 import { TimerSweep } from './timer-sweep';
 import { VisitsRepository } from './visits.repository';
 
-/** Due timers, SLA breaches, escalation ladders, stalled instances, reminders, digests and failed executions (see SchedulerService). */
+/** Due timers, SLA breaches, escalation ladders, stalled instances, absences beginning, reminders, digests and failed executions (see SchedulerService). */
 @Module({
-  imports: [ScheduleModule.forRoot(), EscalationsModule, ExecutionsModule, NotificationsModule],
+  imports: [ScheduleModule.forRoot(), EscalationsModule, ExecutionsModule, NotificationsModule, AbsencesModule],
   providers: [
     SchedulerRepository,
     VisitsRepository,

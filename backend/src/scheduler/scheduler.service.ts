@@ -8,6 +8,7 @@ import { EXECUTION_SWEEP_MS, ExecutionSweep } from '../executions/execution-swee
 import { BreachSweep } from './breach-sweep';
 import { LadderSweep } from './ladder-sweep';
 import { DigestSweep } from '../notifications/digest-sweep';
+import { AbsenceStartSweep } from '../absences/absence-start-sweep';
 import { ReminderSweep } from './reminder-sweep';
 import { StallSweep } from './stall-sweep';
 import { MAX_SLEEP_MS, TimerSweep } from './timer-sweep';
@@ -42,6 +43,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     private readonly stalls: StallSweep,
     private readonly reminders: ReminderSweep,
     private readonly digests: DigestSweep,
+    private readonly absences: AbsenceStartSweep,
     private readonly executions: ExecutionSweep,
   ) {}
 
@@ -58,6 +60,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     });
     this.every('stalls', STALL_SWEEP_MS, () => this.stalls.run());
     this.every('notifications', NOTIFICATION_SWEEP_MS, async () => {
+      await this.absences.run();
       await this.reminders.run();
       await this.digests.run();
     });

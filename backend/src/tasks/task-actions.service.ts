@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { AbsenceCover } from '../absences/absence-cover';
 import { Actor, maySupervise } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
@@ -27,6 +28,7 @@ export class TaskActionsService {
     private readonly events: EventsService,
     private readonly outbox: OutboxService,
     private readonly notifier: Notifier,
+    private readonly cover: AbsenceCover,
     private readonly clock: Clock,
   ) {}
 
@@ -116,8 +118,10 @@ export class TaskActionsService {
       const queue = dto.queue ? await this.queues.resolve(dto.queue) : null;
       const queueId = queue?.id ?? task.queueId;
       if (dto.assigneeId) await this.checkAssignee(dto.assigneeId, queueId);
-      const assigneeId = dto.assigneeId ?? (queue && queue.id !== task.queueId ? null : task.assigneeId);
       const now = this.clock.now();
+      // Someone away does not get new work: whoever covers them does, and the event says for whom.
+      const cover = dto.assigneeId ? await this.cover.coverFor(dto.assigneeId, now) : null;
+      const assigneeId = cover ?? dto.assigneeId ?? (queue && queue.id !== task.queueId ? null : task.assigneeId);
       const changes = { queueId, assigneeId, status: (assigneeId ? 'claimed' : 'open') as TaskStatus, updatedAt: now };
       // Guarded too: a colleague may claim the task between the check above and this write.
       const guard = this.actsOnlyForSelf(actor) ? actor.id : undefined;
@@ -128,6 +132,7 @@ export class TaskActionsService {
         toQueue: queueId,
         fromAssignee: task.assigneeId,
         toAssignee: assigneeId,
+        ...(cover ? { coveredFor: dto.assigneeId } : {}),
       });
       await this.notifier.taskAssigned(actor, task, { ...task, ...changes });
       return this.respond({ ...task, ...changes });

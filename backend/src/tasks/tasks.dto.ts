@@ -122,6 +122,8 @@ export interface TaskResponse {
   createdAt: string;
   updatedAt: string;
   sla: SlaState;
+  /** When the case's current stage visit went past its stall threshold; null when it has not. */
+  stalledAt: string | null;
 }
 
 /** At risk once three quarters of the time allowed has gone. */
@@ -138,6 +140,8 @@ export interface TaskContext {
   processKeys: Map<string, string>;
   queues: Map<string, QueueTable>;
   people: Map<string, string>;
+  /** Open cases that have stalled, by instance id. */
+  stalled: Map<string, number>;
 }
 
 export function toTaskResponse(task: TaskTable, context: TaskContext): TaskResponse {
@@ -165,5 +169,6 @@ export function toTaskResponse(task: TaskTable, context: TaskContext): TaskRespo
     createdAt: iso(task.createdAt)!,
     updatedAt: iso(task.updatedAt)!,
     sla: slaState(task, context.now),
+    stalledAt: iso(context.stalled.get(task.instanceId)),
   };
 }

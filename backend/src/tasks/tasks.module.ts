@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AbsenceCoverModule } from '../absences/absence-cover.module';
 import { InstancesModule } from '../instances/instances.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProcessesModule } from '../processes/processes.module';
@@ -9,7 +10,7 @@ import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [InstancesModule, NotificationsModule, ProcessesModule, QueuesModule],
+  imports: [InstancesModule, NotificationsModule, ProcessesModule, QueuesModule, AbsenceCoverModule],
   controllers: [TasksController],
   providers: [TasksRepository, TasksService, TaskActionsService],
   exports: [TasksService, TaskActionsService],

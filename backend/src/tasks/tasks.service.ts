@@ -204,6 +204,7 @@ export class TasksService {
       processKeys: new Map(instances.map((i) => [i.id, i.processKey])),
       queues: new Map(queues.map((q) => [q.id, q])),
       people: await this.repository.names([...new Set(people)]),
+      stalled: new Map(instances.filter((i) => i.stalledAt !== null && !CLOSED.has(i.status)).map((i) => [i.id, i.stalledAt!])),
     };
     return tasks.map((t) => toTaskResponse(t, context));
   }

@@ -209,14 +209,14 @@ describe('notifications', () => {
       expect((await hana.client.get('/me/notification-preferences').expect(200)).body).toEqual({
         timeZone: 'UTC',
         digestTime: '08:00',
-        kinds: { 'task.created': 'each', 'task.assigned': 'each', 'task.reminder': 'each', 'instance.stalled': 'each' },
+        kinds: { 'task.created': 'each', 'task.assigned': 'each', 'task.reminder': 'each', 'instance.stalled': 'each', 'activity.assigned': 'each' },
       });
       await hana.client.put('/me/notification-preferences').send({ timeZone: 'Europe/Paris', kinds: { 'task.reminder': 'off' } }).expect(200);
       await hana.client.put('/me/notification-preferences').send({ digestTime: '17:45', kinds: { 'instance.stalled': 'digest' } }).expect(200);
       expect((await hana.client.get('/me/notification-preferences').expect(200)).body).toEqual({
         timeZone: 'Europe/Paris',
         digestTime: '17:45',
-        kinds: { 'task.created': 'each', 'task.assigned': 'each', 'task.reminder': 'off', 'instance.stalled': 'digest' },
+        kinds: { 'task.created': 'each', 'task.assigned': 'each', 'task.reminder': 'off', 'instance.stalled': 'digest', 'activity.assigned': 'each' },
       });
     });
 

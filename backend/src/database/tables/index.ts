@@ -16,6 +16,8 @@ import { EntityRelationTable } from './entity-relation.table';
 import { CaseDocumentTable } from './case-document.table';
 import { NotificationDigestItemTable, NotificationPreferenceTable, TaskReminderTable } from './notification.table';
 import { EmailDecisionLinkTable } from './email-decision-link.table';
+import { ActivityTable } from './activity.table';
+import { AbsenceTable, CalendarFeedTable } from './people.table';
 
 export * from './user.table';
 export * from './queue.table';
@@ -35,6 +37,8 @@ export * from './entity-relation.table';
 export * from './case-document.table';
 export * from './notification.table';
 export * from './email-decision-link.table';
+export * from './activity.table';
+export * from './people.table';
 
 export const TABLES = [
   UserTable,
@@ -68,4 +72,7 @@ export const TABLES = [
   NotificationDigestItemTable,
   TaskReminderTable,
   EmailDecisionLinkTable,
+  ActivityTable,
+  AbsenceTable,
+  CalendarFeedTable,
 ];

@@ -3,7 +3,7 @@ import { TimeColumn } from '../columns';
 import { TaskTable } from './task.table';
 import { UserTable } from './user.table';
 
-export const NOTIFICATION_KINDS = ['task.created', 'task.assigned', 'task.reminder', 'instance.stalled'] as const;
+export const NOTIFICATION_KINDS = ['task.created', 'task.assigned', 'task.reminder', 'instance.stalled', 'activity.assigned'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** every event by itself, one email a day with all of them, or nothing. */
