@@ -1,3 +1,4 @@
+import type { ActivityResponse } from './activity-types';
 import type { CaseDocument } from './document-types';
 import type { MessageAttachment, MessageKind } from './message-types';
 import type { CaseExecution, Instance, QueueRef, StageVisit, Task } from './types';
@@ -87,4 +88,6 @@ export interface InstanceDetail extends Instance {
   executions?: CaseExecution[];
   /** The case's files, newest first (absent from backends before documents). */
   documents?: CaseDocument[];
+  /** Follow-ups, to-dos and events, open first (absent from backends before activities). */
+  activities?: ActivityResponse[];
 }

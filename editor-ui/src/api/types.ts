@@ -26,6 +26,7 @@ export type Permission =
   | 'reports:read'
   | 'documents:read'
   | 'documents:write'
+  | 'activities:write'
   | 'admin';
 
 export interface Me {
@@ -100,6 +101,8 @@ export interface Entity {
   attributes: Record<string, unknown>;
   createdAt?: string;
   updatedAt?: string;
+  /** Some open case of the record is stalled (record lists, issue 14). */
+  stalled?: boolean;
 }
 
 export interface Decision {
@@ -126,6 +129,12 @@ export interface Stage {
   stallAfterMinutes?: number;
   calendar?: string;
   escalation?: EscalationStep[];
+  /** Reminders to the task's holders before it is due, e.g. [{ beforeMinutes: 1440 }, { beforeMinutes: 60 }]. */
+  reminders?: StageReminder[];
+}
+
+export interface StageReminder {
+  beforeMinutes: number;
 }
 
 export interface IntakeField {
@@ -339,6 +348,8 @@ export interface Task {
   decidedAt: string | null;
   createdAt: string;
   sla?: SlaState;
+  /** When the case's current stage visit stalled (issue 14); null or absent while it moves. */
+  stalledAt?: string | null;
 }
 
 export interface TaskComment {

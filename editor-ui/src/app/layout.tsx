@@ -41,6 +41,9 @@ export function Layout() {
             <div>
               <div className="account-name">{me?.name}</div>
               <div className="account-role">{me?.role}</div>
+              <NavLink to="/settings" className="account-link">
+                My settings
+              </NavLink>
             </div>
             <button type="button" className="button button-ghost" onClick={() => void signOut()}>
               Sign out

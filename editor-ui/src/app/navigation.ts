@@ -14,6 +14,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/inbox', label: 'Inbox', permission: 'tasks:read' },
+  { to: '/agenda', label: 'My agenda', permission: 'tasks:read' },
   // For the people who build and run the flows (admins, designers): processes:write is theirs alone.
   { to: '/attention', label: 'Needs attention', permission: 'processes:write' },
   { to: '/processes', label: 'Processes', permission: 'processes:write' },

@@ -19,6 +19,7 @@ import { RouteError } from './route-error';
 
 // Charts and admin forms are only needed by some users: load them on demand.
 const ReportsPage = lazy(() => import('../features/reports/reports-page'));
+const AgendaPage = lazy(() => import('../features/agenda/agenda-page'));
 const AdminPage = lazy(() => import('../features/admin/admin-page'));
 const MessageTemplateEditorPage = lazy(() => import('../features/message-templates/message-template-editor-page'));
 const MessageTemplateVersionPage = lazy(() => import('../features/message-templates/message-template-version-page'));
@@ -32,6 +33,8 @@ const DesignerPage = lazy(() => import('../features/processes/designer/page/desi
 const LiveMapPage = lazy(() => import('../features/processes/live-map/live-map-page'));
 const N8nWorkflowsPage = lazy(() => import('../features/processes/n8n-maps/n8n-workflows-page'));
 const N8nProcessMapPage = lazy(() => import('../features/processes/n8n-maps/n8n-process-map-page'));
+// Every signed-in user's own settings: notifications, absence, calendar feed.
+const SettingsPage = lazy(() => import('../features/settings/settings-page'));
 
 function guarded(permission: Permission, page: ReactNode): ReactNode {
   return (
@@ -54,6 +57,7 @@ export const routes = [
     children: [
       { index: true, element: <HomeRedirect /> },
       { path: 'inbox', element: guarded('tasks:read', <InboxPage />) },
+      { path: 'agenda', element: guarded('tasks:read', <AgendaPage />) },
       { path: 'tasks/:taskId', element: guarded('tasks:read', <TaskPage />) },
       { path: 'instances/:instanceId', element: guarded('instances:read', <InstancePage />) },
       { path: 'attention', element: guarded('instances:read', <NeedsAttentionPage />) },
@@ -70,6 +74,7 @@ export const routes = [
       { path: 'processes/:key/live', element: guarded('reports:read', <LiveMapPage />) },
       { path: 'processes/n8n', element: guarded('processes:read', <N8nWorkflowsPage />) },
       { path: 'processes/n8n/:id', element: guarded('processes:read', <N8nProcessMapPage />) },
+      { path: 'settings', element: <Suspense fallback={<Loading />}><SettingsPage /></Suspense> },
       { path: 'admin', element: <AdminIndexRedirect /> },
       // Each admin section names its own permission (designers edit message templates too).
       { path: 'admin/:section', element: <Suspense fallback={<Loading />}><AdminPage /></Suspense> },

@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { Empty, ErrorNotice, Loading } from '../../components/page-state';
 import { Pager } from '../../components/pager';
+import { StalledBadge } from '../../components/stalled-badge';
 import { useSession } from '../../session/session';
 import { CreateEntityDialog } from './create-entity-dialog';
 import { useEntities, useEntityTypes } from './entity-queries';
@@ -80,6 +81,7 @@ export function EntityListPage() {
                   <tr key={entity.id}>
                     <td>
                       <Link to={`/entities/${type}/${entity.id}`}>{entity.name}</Link>
+                      {entity.stalled ? <StalledBadge title="An open case of this record is stalled" /> : null}
                     </td>
                     <td>{entity.externalId}</td>
                     <td className="col-wide">{entity.email ?? '—'}</td>

@@ -84,6 +84,13 @@ describe('InboxPage', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('Decided 2 tasks.');
   });
 
+  it('marks the tasks of stalled cases with a Stalled badge that says since when', async () => {
+    setup([aTask({ id: 'a', title: 'Stuck task', stalledAt: '2030-01-03T10:00:00Z' }), aTask({ id: 'b', title: 'Moving task', stalledAt: null })]);
+    const stuck = await screen.findByRole('row', { name: /Stuck task/ });
+    expect(within(stuck).getByText('Stalled')).toHaveAttribute('title', expect.stringMatching(/^Stalled since .+2030/));
+    expect(within(screen.getByRole('row', { name: /Moving task/ })).queryByText('Stalled')).not.toBeInTheDocument();
+  });
+
   it('says so when nothing is waiting', async () => {
     setup([]);
     expect(await screen.findByText('Nothing waiting here')).toBeInTheDocument();

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Task } from '../../api/types';
 import { SlaBadge } from '../../components/sla-badge';
+import { StalledBadge } from '../../components/stalled-badge';
 import { formatDateTime, formatPriority, formatRelative } from '../../lib/format';
 import { slaStateOf } from '../../lib/sla';
 import { useNow } from '../../lib/use-now';
@@ -61,6 +62,7 @@ export function TaskTable({ tasks, cursor, selected, myId, canAct, onToggle, onT
               <Link to={`/tasks/${task.id}`} className="task-title">
                 {task.title}
               </Link>
+              {task.stalledAt ? <StalledBadge since={task.stalledAt} /> : null}
               <div className="muted small">
                 {processName(task.processKey)}
                 {task.stageKey ? ` · ${stageName(task.processKey, task.stageKey)}` : ''}

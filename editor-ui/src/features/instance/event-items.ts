@@ -1,6 +1,7 @@
 import type { TimelineEvent } from '../../api/timeline-types';
 import { formatBytes, formatDateTime } from '../../lib/format';
 import type { TimelineItem } from './build-timeline';
+import { activityEventTitle } from './activity-event-text';
 import { text, timerTitle } from './timeline-text';
 
 export type EventKind = TimelineItem['kind'];
@@ -72,6 +73,12 @@ function describe(event: TimelineEvent): Line | null {
       return { kind: 'timer', title: `Timer fired ${formatDateTime(text(d.firedAt) ?? event.at)}${text(d.label) ? `: ${text(d.label)}` : ''}`, detail: '' };
     case 'timer.cancelled':
       return { kind: 'timer', title: `Timer cancelled before it fired${text(d.label) ? `: ${text(d.label)}` : ''}`, detail: text(d.reason) ?? '' };
+    case 'activity.created':
+    case 'activity.updated':
+    case 'activity.completed':
+    case 'activity.reopened':
+    case 'activity.cancelled':
+      return { kind: 'event', title: activityEventTitle(event.type, d), detail: actorText(event) };
     default:
       return { kind: 'event', title: event.type.replace(/[._]/g, ' '), detail: actorText(event) };
   }

@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/page-state';
 import { StatusBadge } from '../../components/sla-badge';
 import { formatDateTime } from '../../lib/format';
+import { ActivitiesSection } from '../activities/activities-section';
 import { DocumentsSection } from '../documents/documents-section';
 import { useProcessNames } from '../processes/use-process-names';
 import { CaseTimeline } from './case-timeline';
@@ -38,6 +39,7 @@ export function InstancePage() {
                 <StageVisitsTable visits={detail.stageVisits} />
               </section>
               <DocumentsSection instanceId={detail.id} />
+              <ActivitiesSection instanceId={detail.id} activities={detail.activities} />
               <CaseTimeline detail={detail} />
             </div>
             <aside className="column-side" aria-label="Case details">

@@ -22,7 +22,7 @@ export interface StepSchema {
   title: string;
   fields: FieldSchema[];
   /** Editors that are more than one field. */
-  lists: Array<'escalation' | 'decisions'>;
+  lists: Array<'escalation' | 'reminders' | 'decisions'>;
 }
 
 const step = (name: string, label: string, input: FieldSchema['input'], more: Partial<FieldSchema> = {}): FieldSchema => ({ name, label, input, target: 'step', ...more });
@@ -42,7 +42,7 @@ export const STEP_SCHEMAS: Record<FlowStepKind, StepSchema> = {
       stage('stallAfterMinutes', 'Stall after (minutes)', 'number', { empty: '' }),
       stage('calendar', 'Calendar', 'select', { options: 'calendars', empty: "The process's" }),
     ],
-    lists: ['escalation'],
+    lists: ['escalation', 'reminders'],
   },
   decision: {
     title: 'Decision',

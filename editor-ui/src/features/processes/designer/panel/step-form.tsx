@@ -9,6 +9,7 @@ import { EscalationLadder } from './escalation-ladder';
 import { FieldProblems } from './field-problems';
 import { SchemaField as SchemaFieldFor } from './schema-field';
 import { LinkFields } from './link-fields';
+import { RemindersEditor } from './reminders-editor';
 
 interface StepFormProps {
   definition: DesignDefinition;
@@ -31,7 +32,10 @@ export function StepForm({ definition, step, problems }: StepFormProps) {
   const valueOf = (field: FieldSchema) =>
     field.target === 'stage' ? (stage as Record<string, unknown> | undefined)?.[field.name] : (step as unknown as Record<string, unknown>)[field.name];
   const shownFields = new Set(schema.fields.map(pathOf));
-  const general = problems.filter((problem) => !problem.field || !shownFields.has(problem.field));
+  // The reminders editor shows its own problems (stages[i].reminders[j].beforeMinutes).
+  const remindersPath = `stages[${stageIndex}].reminders`;
+  const reminderProblems = problems.filter((problem) => stageIndex >= 0 && problem.field?.startsWith(remindersPath));
+  const general = problems.filter((problem) => !problem.field || (!shownFields.has(problem.field) && !reminderProblems.includes(problem)));
 
   return (
     <form className="designer-form" aria-label={`${schema.title} step`} onSubmit={(event) => event.preventDefault()}>
@@ -45,6 +49,7 @@ export function StepForm({ definition, step, problems }: StepFormProps) {
         } />
       ))}
       {step.kind === 'stage' && stage ? <EscalationLadder stage={stage} queues={options.queues} onChange={(escalation) => updateStage(step.id, { escalation })} /> : null}
+      {step.kind === 'stage' && stage ? <RemindersEditor stepId={step.id} stage={stage} problems={reminderProblems} /> : null}
       {step.kind === 'decision' ? <DecisionRows definition={definition} step={step} /> : null}
       <LinkFields definition={definition} step={step} onLink={(on, to) => setLink(step.id, on, to)} />
     </form>

@@ -6,6 +6,7 @@ import { newDefinition, type DesignDefinition } from '../model/design-definition
 import { addStep, moveSteps, removeLinks, removeSteps, setLink, updateStep } from '../model/flow-edits';
 import { newStep, type PaletteKind } from '../model/new-step';
 import { updateStage, type StagePatch } from '../model/stage-edits';
+import { addStageReminder, removeStageReminder } from '../model/stage-reminders';
 import type { DesignerStore } from './designer-store';
 
 type Edit = (definition: DesignDefinition) => DesignDefinition;
@@ -27,6 +28,9 @@ export interface DefinitionSlice {
   addStep: (kind: PaletteKind, position: FlowPosition) => string;
   updateStep: (id: string, patch: Record<string, unknown>, gesture?: string) => void;
   updateStage: (stepId: string, patch: StagePatch, gesture?: string) => void;
+  /** A reminder this many minutes before a task of the step's stage is due; one already listed changes nothing. */
+  addStageReminder: (stepId: string, beforeMinutes: number) => void;
+  removeStageReminder: (stepId: string, beforeMinutes: number) => void;
   addDecisionRow: (stepId: string) => void;
   updateDecisionRow: (stepId: string, index: number, patch: DecisionRowPatch, gesture?: string) => void;
   removeDecisionRow: (stepId: string, index: number) => void;
@@ -72,6 +76,8 @@ export const createDefinitionSlice: StateCreator<DesignerStore, [], [], Definiti
     },
     updateStep: (id, patch, gesture) => get().change((definition) => updateStep(definition, id, patch), gesture),
     updateStage: (stepId, patch, gesture) => get().change((definition) => updateStage(definition, stepId, patch), gesture),
+    addStageReminder: (stepId, beforeMinutes) => get().change((definition) => addStageReminder(definition, stepId, beforeMinutes)),
+    removeStageReminder: (stepId, beforeMinutes) => get().change((definition) => removeStageReminder(definition, stepId, beforeMinutes)),
     addDecisionRow: (stepId) => get().change((definition) => addDecisionRow(definition, stepId)),
     updateDecisionRow: (stepId, index, patch, gesture) => get().change((definition) => updateDecisionRow(definition, stepId, index, patch), gesture),
     removeDecisionRow: (stepId, index) => get().change((definition) => removeDecisionRow(definition, stepId, index)),

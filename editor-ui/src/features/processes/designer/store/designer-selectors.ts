@@ -15,6 +15,8 @@ export const selectApplyEdgeChanges = (state: DesignerStore) => state.applyEdgeC
 export const selectAddStep = (state: DesignerStore) => state.addStep;
 export const selectUpdateStep = (state: DesignerStore) => state.updateStep;
 export const selectUpdateStage = (state: DesignerStore) => state.updateStage;
+export const selectAddStageReminder = (state: DesignerStore) => state.addStageReminder;
+export const selectRemoveStageReminder = (state: DesignerStore) => state.removeStageReminder;
 export const selectAddDecisionRow = (state: DesignerStore) => state.addDecisionRow;
 export const selectUpdateDecisionRow = (state: DesignerStore) => state.updateDecisionRow;
 export const selectRemoveDecisionRow = (state: DesignerStore) => state.removeDecisionRow;
