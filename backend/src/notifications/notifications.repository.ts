@@ -4,10 +4,12 @@ import { Database } from '../database/database';
 import {
   EntityTable,
   NotificationDigestItemTable,
+  NotificationJobTable,
   NotificationKind,
   NotificationMode,
   NotificationPreferenceTable,
   QueueMemberTable,
+  TaskTable,
   UserTable,
 } from '../database/tables';
 import { skipLocked, updateReturning } from '../scheduler/sql';
@@ -84,6 +86,23 @@ export class NotificationsRepository {
 
   async updateSchedule(userId: string, changes: { timeZone?: string | null; digestTime?: string }, now: number): Promise<void> {
     await this.db.manager.update(UserTable, { id: userId }, { ...changes, updatedAt: now });
+  }
+
+  async queueJob(row: NotificationJobTable): Promise<void> {
+    await this.db.insert(NotificationJobTable, row);
+  }
+
+  oldestJobs(limit: number): Promise<NotificationJobTable[]> {
+    return this.db.manager.find(NotificationJobTable, { order: { createdAt: 'ASC', id: 'ASC' }, take: limit });
+  }
+
+  /** The claim: whichever transaction deletes the row fans it out; a rollback puts it back. */
+  async takeJob(id: string): Promise<boolean> {
+    return ((await this.db.manager.delete(NotificationJobTable, { id })).affected ?? 0) === 1;
+  }
+
+  findTask(id: string): Promise<TaskTable | null> {
+    return this.db.manager.findOneBy(TaskTable, { id });
   }
 
   async queueDigestItem(row: NotificationDigestItemTable): Promise<void> {

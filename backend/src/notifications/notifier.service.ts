@@ -1,29 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AbsenceCover } from '../absences/absence-cover';
+import { Injectable } from '@nestjs/common';
 import { Actor, SYSTEM_ACTOR } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { iso } from '../common/time';
-import { APP_CONFIG, AppConfig } from '../config/config';
+import { Database } from '../database/database';
 import type { ActivityTable, NotificationKind, TaskTable } from '../database/tables';
-import { EmailDecisionLinksService } from '../email-decisions/email-decision-links.service';
-import { MessagesService } from '../messages/messages.service';
-import { nextDigestAt } from './digest-time';
-import { digestHeadline, NOTIFICATION_EMAILS } from './notification-emails';
-import { NotificationRecipient, NotificationsRepository } from './notifications.repository';
-
-/** What a notification is about: a task, or (for a stall) the case alone. */
-interface Subject {
-  instanceId: string;
-  task: TaskTable | null;
-  /** The digest line's text after its kind: the task's title, or the stalled case and stage. */
-  title: string;
-  /** More for the email's template under `data.notification` (an activity's details). */
-  extra?: Record<string, unknown>;
-}
-
-/** A recipient standing in for someone away names them in the email and the digest line. */
-type Covering = NotificationRecipient & { onBehalfOf: string | null };
+import { NotificationFanOut, NotificationSubject } from './notification-fan-out';
+import { NotificationsRepository } from './notifications.repository';
 
 /** A stage visit that stalled, as the stall sweep knows it. */
 export interface StalledVisit {
@@ -36,18 +19,16 @@ export interface StalledVisit {
 /**
  * Tells people about work: one email per person per event (or a line in their daily digest, or
  * nothing, as they chose), never to the person whose action caused it. Every method joins the
- * caller's transaction, so a notification exists exactly when its event does, and its email goes
- * out through the outbox like every other message.
+ * caller's transaction, so a notification exists exactly when its event does; NotificationFanOut
+ * then writes the emails, which go out through the outbox like every other message.
  */
 @Injectable()
 export class Notifier {
   constructor(
+    private readonly db: Database,
     private readonly repository: NotificationsRepository,
-    private readonly messages: MessagesService,
-    private readonly decisionLinks: EmailDecisionLinksService,
-    private readonly cover: AbsenceCover,
+    private readonly fanOut: NotificationFanOut,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** A new task: its assignee when it was created assigned, else the members of its queue. */
@@ -83,60 +64,25 @@ export class Notifier {
     await this.notify(actor, 'activity.assigned', [activity.assigneeId], { instanceId: activity.instanceId, task: null, title, extra });
   }
 
-  private async notify(actor: Actor, kind: NotificationKind, userIds: string[], subject: Subject): Promise<void> {
-    const self = actor.type === 'user' ? actor.id : null;
-    const addressees = await this.addressees(userIds);
-    const recipients = await this.repository.recipients([...addressees.keys()].filter((id) => id !== self), kind);
-    const names = await this.repository.names([...addressees.values()].filter((id): id is string => id !== null));
-    for (const recipient of recipients) {
-      const onBehalfOf = addressees.get(recipient.userId);
-      const covering = { ...recipient, onBehalfOf: onBehalfOf ? (names.get(onBehalfOf) ?? null) : null };
-      if (recipient.mode === 'each') await this.email(kind, covering, subject);
-      else if (recipient.mode === 'digest') await this.queueForDigest(kind, covering, subject);
-    }
-  }
-
   /**
-   * Who receives it, each once: a person away is replaced by whoever covers them (mapped to the
-   * person they cover, for the "on behalf of" line); someone who gets it in their own right gets it
-   * once, as themselves.
+   * One row for the event, fanned out after commit (NotificationFanOut): the request that caused
+   * it pays for one insert however many people it reaches.
    */
-  private async addressees(userIds: string[]): Promise<Map<string, string | null>> {
-    const cover = await this.cover.coverOf(userIds, this.clock.now());
-    const addressees = new Map<string, string | null>();
-    for (const userId of new Set(userIds)) {
-      const delegate = cover.get(userId);
-      if (!delegate) addressees.set(userId, null);
-      else if (!addressees.has(delegate) && !userIds.includes(delegate)) addressees.set(delegate, userId);
-    }
-    return addressees;
-  }
-
-  /** One email for one person: decision links are bound to their recipient, so each person gets their own. */
-  private async email(kind: NotificationKind, recipient: Covering, subject: Subject): Promise<void> {
-    const decisions = subject.task ? await this.decisionLinks.decisionLinksFor(subject.task, recipient, this.clock.now()) : [];
-    await this.messages.sendInTransaction(SYSTEM_ACTOR, {
+  private async notify(actor: Actor, kind: NotificationKind, userIds: string[], subject: NotificationSubject): Promise<void> {
+    const self = actor.type === 'user' ? actor.id : null;
+    const people = [...new Set(userIds)].filter((id) => id !== self);
+    if (people.length === 0) return;
+    await this.repository.queueJob({
+      id: newId(),
+      kind,
+      actorUserId: self,
+      userIds: people,
       instanceId: subject.instanceId,
       taskId: subject.task?.id ?? null,
-      inline: NOTIFICATION_EMAILS[kind],
-      kind: 'admin',
-      personal: true,
-      to: { addresses: [recipient.email] },
-      data: { notification: { kind, timeZone: recipient.timeZone, decisions, onBehalfOf: recipient.onBehalfOf, ...subject.extra } },
+      title: subject.title.slice(0, 500),
+      extra: subject.extra ?? null,
+      createdAt: this.clock.now(),
     });
-  }
-
-  private async queueForDigest(kind: NotificationKind, recipient: Covering, subject: Subject): Promise<void> {
-    const now = this.clock.now();
-    const link = subject.task ? `${this.config.publicUrl}/tasks/${subject.task.id}` : `${this.config.publicUrl}/instances/${subject.instanceId}`;
-    await this.repository.queueDigestItem({
-      id: newId(),
-      userId: recipient.userId,
-      kind,
-      headline: digestHeadline(kind, subject.title, recipient.onBehalfOf),
-      link,
-      dueAt: nextDigestAt(now, recipient.timeZone, recipient.digestTime),
-      createdAt: now,
-    });
+    this.db.afterCommit(() => this.fanOut.wake());
   }
 }

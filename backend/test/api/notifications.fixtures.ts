@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { NotificationFanOut } from '../../src/notifications/notification-fan-out';
 import { OutboxWorker } from '../../src/outbox/outbox.worker';
 import { addQueueMember } from '../support/fixtures';
 import type { Client, TestApp } from '../support/test-app';
@@ -51,9 +52,10 @@ function decodeQuotedPrintable(raw: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-/** Everything the outbox has to send, delivered now; returns what arrived meanwhile. */
+/** Every notification queued fanned out, and everything the outbox has to send delivered, now; returns what arrived meanwhile. */
 export async function deliver(t: TestApp, mailbox: { received: ReceivedMail[] }): Promise<ReceivedMail[]> {
   const before = mailbox.received.length;
+  await t.app.get(NotificationFanOut).run();
   await t.app.get(OutboxWorker).drain();
   return mailbox.received.slice(before);
 }

@@ -1,4 +1,4 @@
-import { NotificationDigestItemTable, TaskReminderTable } from '../../src/database/tables';
+import { MessageTable, NotificationDigestItemTable, NotificationJobTable, TaskReminderTable } from '../../src/database/tables';
 import { DigestSweep } from '../../src/notifications/digest-sweep';
 import { ReminderSweep } from '../../src/scheduler/reminder-sweep';
 import { StallSweep } from '../../src/scheduler/stall-sweep';
@@ -66,6 +66,28 @@ describe('notifications', () => {
       const devMailbox = (await t.admin.get('/mailbox?limit=200').expect(200)).body.items as Array<{ text: string; html: string }>;
       expect(devMailbox.some((m) => (m.text + m.html).includes(token))).toBe(false);
       expect(devMailbox.some((m) => m.text.includes('/email-decisions/(sent to the recipient only)'))).toBe(true);
+    });
+  });
+
+  describe('fan-out', () => {
+    it('costs the request one row however big the queue, and sends nothing about a task decided before its turn', async () => {
+      t.clock.set(MONDAY_0900);
+      const members = await Promise.all(['Pia', 'Quin', 'Rae'].map((name) => reviewerIn(t, ['night-desk'], name)));
+      const { instance } = await launchInStage(t.automation, 'notify', 'review', 'n-fan');
+      const jobsBefore = await t.db.count(NotificationJobTable, {});
+      const messagesBefore = await t.db.count(MessageTable, {});
+      await t.automation.post('/tasks').send({ instanceId: instance.id, queue: 'night-desk', stageKey: 'review', title: 'Night shift' }).expect(201);
+      expect(await t.db.count(NotificationJobTable, {})).toBe(jobsBefore + 1);
+      expect(await t.db.count(MessageTable, {})).toBe(messagesBefore);
+
+      const mails = await deliver(t, mailbox);
+      expect(members.map((m) => to(mails, m.email).length)).toEqual([1, 1, 1]);
+      expect(await t.db.count(NotificationJobTable, {})).toBe(0);
+
+      const quick = await t.automation.post('/tasks').send({ instanceId: instance.id, queue: 'night-desk', stageKey: 'review', title: 'Gone at once' }).expect(201);
+      await members[0]!.client.post(`/tasks/${quick.body.id}/decide`).send({ decision: 'accept' }).expect(200);
+      const late = await deliver(t, mailbox);
+      expect(late.filter((mail) => mail.subject === 'New task: Gone at once')).toEqual([]);
     });
   });
 

@@ -14,7 +14,7 @@ import { HealthProbeTable } from './health-probe.table';
 import { N8nWorkflowLinkTable } from './n8n-workflow-link.table';
 import { EntityRelationTable } from './entity-relation.table';
 import { CaseDocumentTable } from './case-document.table';
-import { NotificationDigestItemTable, NotificationPreferenceTable, TaskReminderTable } from './notification.table';
+import { NotificationDigestItemTable, NotificationJobTable, NotificationPreferenceTable, TaskReminderTable } from './notification.table';
 import { EmailDecisionLinkTable } from './email-decision-link.table';
 import { ActivityTable } from './activity.table';
 import { AbsenceTable, CalendarFeedTable } from './people.table';
@@ -71,6 +71,7 @@ export const TABLES = [
   NotificationPreferenceTable,
   NotificationDigestItemTable,
   TaskReminderTable,
+  NotificationJobTable,
   EmailDecisionLinkTable,
   ActivityTable,
   AbsenceTable,

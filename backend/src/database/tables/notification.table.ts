@@ -52,3 +52,24 @@ export class TaskReminderTable {
   @PrimaryColumn('integer', { name: 'before_minutes' }) beforeMinutes!: number;
   @TimeColumn({ name: 'sent_at' }) sentAt!: number;
 }
+
+/**
+ * A notification waiting to be fanned out to its people: written in the transaction of the event
+ * that causes it (one row, however many people it reaches), so the event's request never waits on
+ * rendering one email per person; the fan-out deletes it in the transaction that writes the
+ * emails and digest lines, so each goes out once across replicas.
+ */
+@Entity('notification_jobs')
+@Index('ix_notification_jobs_created', ['createdAt'])
+export class NotificationJobTable {
+  @PrimaryColumn('varchar', { length: 36 }) id!: string;
+  @Column('varchar', { length: 40 }) kind!: NotificationKind;
+  /** Who caused it: never notified of it, even as someone's cover. */
+  @Column('varchar', { name: 'actor_user_id', length: 36, nullable: true }) actorUserId!: string | null;
+  @Column('simple-json', { name: 'user_ids' }) userIds!: string[];
+  @Column('varchar', { name: 'instance_id', length: 36 }) instanceId!: string;
+  @Column('varchar', { name: 'task_id', length: 36, nullable: true }) taskId!: string | null;
+  @Column('varchar', { length: 500 }) title!: string;
+  @Column('simple-json', { nullable: true }) extra!: Record<string, unknown> | null;
+  @TimeColumn({ name: 'created_at' }) createdAt!: number;
+}
