@@ -16,8 +16,15 @@ export function toEpoch(value: unknown, timeZone = 'UTC'): number | null {
 
 const TOKENS = /'[^']*'|yyyy|yy|MMMM|MMM|MM|M|dd|d|EEEE|EEE|HH|H|hh|h|mm|ss|a/g;
 
-const namePart = (epochMs: number, timeZone: string, options: Intl.DateTimeFormatOptions): string =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, ...options }).format(new Date(epochMs));
+const nameFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl.DateTimeFormat costs far more than using one: one per zone and part, kept. */
+function namePart(epochMs: number, timeZone: string, options: Intl.DateTimeFormatOptions): string {
+  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let formatter = nameFormatters.get(key);
+  if (!formatter) nameFormatters.set(key, (formatter = new Intl.DateTimeFormat('en-GB', { timeZone, ...options })));
+  return formatter.format(new Date(epochMs));
+}
 
 const pad = (value: number, length = 2): string => String(value).padStart(length, '0');
 

@@ -15,7 +15,7 @@ import { MessageTemplatesRepository } from './message-templates.repository';
 import { templateSource } from './message-templates.service';
 import { MessagesRepository } from './messages.repository';
 import { RecipientSpec, resolveRecipients } from './recipients';
-import { RenderContextLoader } from './render-context.loader';
+import { LoadedRenderContext, RenderContextLoader } from './render-context.loader';
 import { MessageRenderer, RenderedMessage, TemplateSource } from './renderer';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -39,6 +39,13 @@ export interface SendMessageInput {
   kind?: MessageKind;
   /** The case's documents as attachments: `{}` every one, `kinds` only those kinds. */
   attachDocuments?: { kinds?: string[] };
+  /**
+   * Names an inline source the backend itself ships (a notification email): checked by its spec
+   * rather than on every send, and compiled once under this name. Not settable over HTTP.
+   */
+  builtIn?: string;
+  /** The case as loadRenderContext read it, for a message sent to many people one by one (`data` still lays over it). */
+  preloaded?: LoadedRenderContext;
 }
 
 export interface RenderedTemplate extends RenderedMessage {
@@ -73,7 +80,7 @@ export class MessagesService {
     if (Boolean(input.templateKey) === Boolean(input.inline)) {
       throw fieldError('templateKey', 'give either templateKey or inline, not both and not neither');
     }
-    const { instance, entity, task, context } = await this.contexts.load(input);
+    const { instance, entity, task, context } = input.preloaded ? withData(input.preloaded, input.data) : await this.contexts.load(input);
     checkAttachments(input.attachments ?? []);
     const caseFiles = await this.caseFiles(actor, instance?.id ?? null, input.attachDocuments);
 
@@ -117,6 +124,11 @@ export class MessagesService {
       instanceId: message.instanceId,
     });
     return message;
+  }
+
+  /** Call inside a unit of work: what a message about this case and task is rendered with, to pass as `preloaded`. */
+  loadRenderContext(request: { instanceId: string | null; taskId: string | null }): Promise<LoadedRenderContext> {
+    return this.contexts.load(request);
   }
 
   /** The latest version of a template rendered with a ready-made context. Joins the caller's transaction. */
@@ -182,9 +194,10 @@ export class MessagesService {
     documents: DocumentTemplate[];
   }> {
     if (input.inline) {
-      const source = { subject: input.inline.subject, html: input.inline.html ?? '', text: input.inline.text ?? '' };
+      const source: TemplateSource = { subject: input.inline.subject, html: input.inline.html ?? '', text: input.inline.text ?? '' };
       if (!source.html && !source.text) throw fieldError('inline', 'an inline message needs html or text');
-      this.renderer.check(source);
+      if (input.builtIn) source.cacheKey = `built-in:${input.builtIn}`;
+      else this.renderer.check(source);
       return { source, templateKey: null, templateVersion: null, kind: input.kind ?? 'customer', documents: [] };
     }
     const row = await this.templates.findLatest(input.templateKey!);
@@ -202,3 +215,10 @@ function checkAttachments(attachments: MessageAttachment[]): void {
 
 const fieldError = (field: string, message: string): BadRequestException =>
   new BadRequestException({ message: `${field}: ${message}`, details: [{ field, messages: [message] }] });
+
+/** A context loaded without request data, with `data` laid over the instance's as a fresh load would. */
+function withData(loaded: LoadedRenderContext, data: Record<string, unknown> | undefined): LoadedRenderContext {
+  if (!data) return loaded;
+  const base = (loaded.context.data ?? {}) as Record<string, unknown>;
+  return { ...loaded, context: { ...loaded.context, data: { ...base, ...data } } };
+}

@@ -47,6 +47,7 @@ export class DigestSweep {
     if (!user?.active || !user.email) return false;
     await this.messages.sendInTransaction(SYSTEM_ACTOR, {
       inline: DIGEST_EMAIL,
+      builtIn: 'notification:digest',
       kind: 'admin',
       to: { addresses: [user.email] },
       data: { notification: { count: items.length, items: items.map(({ kind, headline, link }) => ({ kind, headline, link })) } },

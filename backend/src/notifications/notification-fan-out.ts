@@ -8,6 +8,7 @@ import { Database } from '../database/database';
 import type { NotificationJobTable, NotificationKind, TaskTable } from '../database/tables';
 import { EmailDecisionLinksService } from '../email-decisions/email-decision-links.service';
 import { MessagesService } from '../messages/messages.service';
+import type { LoadedRenderContext } from '../messages/render-context.loader';
 import { nextDigestAt } from './digest-time';
 import { digestHeadline, NOTIFICATION_EMAILS } from './notification-emails';
 import { NotificationRecipient, NotificationsRepository } from './notifications.repository';
@@ -107,13 +108,15 @@ export class NotificationFanOut implements OnApplicationBootstrap, BeforeApplica
     const task = job.taskId ? await this.repository.findTask(job.taskId) : null;
     if (job.taskId && (!task || (task.status !== 'open' && task.status !== 'claimed'))) return true;
     const subject: NotificationSubject = { instanceId: job.instanceId, task, title: job.title, extra: job.extra ?? undefined };
+    // The case is read once for everyone; only each person's own part (links, zone) is rendered per email.
+    const preloaded = await this.messages.loadRenderContext({ instanceId: job.instanceId, taskId: job.taskId });
     const addressees = await this.addressees(job.userIds);
     const people = [...addressees.keys()].filter((id) => id !== job.actorUserId);
     const names = await this.repository.names([...addressees.values()].filter((id): id is string => id !== null));
     for (const recipient of await this.repository.recipients(people, job.kind)) {
       const onBehalfOf = addressees.get(recipient.userId);
       const covering = { ...recipient, onBehalfOf: onBehalfOf ? (names.get(onBehalfOf) ?? null) : null };
-      if (recipient.mode === 'each') await this.email(job.kind, covering, subject);
+      if (recipient.mode === 'each') await this.email(job.kind, covering, subject, preloaded);
       else if (recipient.mode === 'digest') await this.queueForDigest(job.kind, covering, subject);
     }
     return true;
@@ -136,14 +139,16 @@ export class NotificationFanOut implements OnApplicationBootstrap, BeforeApplica
   }
 
   /** One email for one person: decision links are bound to their recipient, so each person gets their own. */
-  private async email(kind: NotificationKind, recipient: Covering, subject: NotificationSubject): Promise<void> {
+  private async email(kind: NotificationKind, recipient: Covering, subject: NotificationSubject, preloaded: LoadedRenderContext): Promise<void> {
     const decisions = subject.task ? await this.decisionLinks.decisionLinksFor(subject.task, recipient, this.clock.now()) : [];
     await this.messages.sendInTransaction(SYSTEM_ACTOR, {
       instanceId: subject.instanceId,
       taskId: subject.task?.id ?? null,
       inline: NOTIFICATION_EMAILS[kind],
+      builtIn: `notification:${kind}`,
       kind: 'admin',
       personal: true,
+      preloaded,
       to: { addresses: [recipient.email] },
       data: { notification: { kind, timeZone: recipient.timeZone, decisions, onBehalfOf: recipient.onBehalfOf, ...subject.extra } },
     });
