@@ -22,6 +22,11 @@ export interface TaskField {
 // many decided tasks pile up beside it.
 @Index('ix_tasks_open_due', ['dueAt', 'id'], { where: "status IN ('open', 'claimed')" })
 @Index('ix_tasks_open_queue_due', ['queueId', 'dueAt', 'id'], { where: "status IN ('open', 'claimed')" })
+// "Unassigned in my queue" counts and pages from the index alone, however many are claimed.
+@Index('ix_tasks_open_queue_assignee_due', ['queueId', 'assigneeId', 'dueAt', 'id'], { where: "status IN ('open', 'claimed')" })
+// "By priority" (highest first, oldest first within one) walks this instead of sorting every open
+// task. Its DESC column is beyond TypeORM's index options: created by migration TaskInboxIndexes.
+@Index('ix_tasks_open_priority', { synchronize: false })
 // A new wait of an n8n execution supersedes the open ones on the same resume URL (waits/).
 @Index('ix_tasks_open_resume_url', ['resumeUrl'], { where: "status IN ('open', 'claimed')" })
 // A resume is taken only by the latest wait registered on its URL (waits/ take()).
