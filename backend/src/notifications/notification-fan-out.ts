@@ -41,6 +41,8 @@ export class NotificationFanOut implements OnApplicationBootstrap, BeforeApplica
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
+  /** Set at shutdown: the pass in progress ends after its current job instead of emptying the backlog. */
+  private closing = false;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -62,6 +64,7 @@ export class NotificationFanOut implements OnApplicationBootstrap, BeforeApplica
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    this.closing = true;
     clearTimeout(this.timer);
     await this.running;
   }
@@ -92,6 +95,7 @@ export class NotificationFanOut implements OnApplicationBootstrap, BeforeApplica
       const jobs = await this.db.read(() => this.repository.oldestJobs(JOBS_PER_PASS));
       let pass = 0;
       for (const job of jobs) {
+        if (this.closing) return taken + pass;
         try {
           if (await this.db.transaction(() => this.fanOut(job))) pass++;
         } catch (error) {
@@ -110,7 +114,7 @@ export class NotificationFanOut implements OnApplicationBootstrap, BeforeApplica
     const subject: NotificationSubject = { instanceId: job.instanceId, task, title: job.title, extra: job.extra ?? undefined };
     // The case is read once for everyone; only each person's own part (links, zone) is rendered per email.
     const preloaded = await this.messages.loadRenderContext({ instanceId: job.instanceId, taskId: job.taskId });
-    const addressees = await this.addressees(job.userIds);
+    const addressees = await this.addressees(job.queueId ? await this.repository.activeMemberIds(job.queueId) : job.userIds);
     const people = [...addressees.keys()].filter((id) => id !== job.actorUserId);
     const names = await this.repository.names([...addressees.values()].filter((id): id is string => id !== null));
     for (const recipient of await this.repository.recipients(people, job.kind)) {

@@ -8,6 +8,12 @@ import type { ActivityTable, NotificationKind, TaskTable } from '../database/tab
 import { NotificationFanOut, NotificationSubject } from './notification-fan-out';
 import { NotificationsRepository } from './notifications.repository';
 
+/** Whom a notification is for: named people, or a queue's active members (read at the fan-out). */
+interface Addressed {
+  userIds?: string[];
+  queueId?: string;
+}
+
 /** A stage visit that stalled, as the stall sweep knows it. */
 export interface StalledVisit {
   instanceId: string;
@@ -33,19 +39,19 @@ export class Notifier {
 
   /** A new task: its assignee when it was created assigned, else the members of its queue. */
   async taskCreated(actor: Actor, task: TaskTable): Promise<void> {
-    const people = task.assigneeId ? [task.assigneeId] : await this.repository.activeMemberIds(task.queueId);
+    const people = task.assigneeId ? { userIds: [task.assigneeId] } : { queueId: task.queueId };
     await this.notify(actor, 'task.created', people, { instanceId: task.instanceId, task, title: task.title });
   }
 
   /** Work put on someone (a reassignment, an escalation to a person): the new assignee, unless nothing changed. */
   async taskAssigned(actor: Actor, before: Pick<TaskTable, 'assigneeId'> | null, after: TaskTable): Promise<void> {
     if (!after.assigneeId || after.assigneeId === before?.assigneeId) return;
-    await this.notify(actor, 'task.assigned', [after.assigneeId], { instanceId: after.instanceId, task: after, title: after.title });
+    await this.notify(actor, 'task.assigned', { userIds: [after.assigneeId] }, { instanceId: after.instanceId, task: after, title: after.title });
   }
 
   /** A task nearing its due time: whoever holds it, else its queue. */
   async taskReminder(task: TaskTable): Promise<void> {
-    const people = task.assigneeId ? [task.assigneeId] : await this.repository.activeMemberIds(task.queueId);
+    const people = task.assigneeId ? { userIds: [task.assigneeId] } : { queueId: task.queueId };
     await this.notify(SYSTEM_ACTOR, 'task.reminder', people, { instanceId: task.instanceId, task, title: task.title });
   }
 
@@ -53,30 +59,30 @@ export class Notifier {
   async instanceStalled(visit: StalledVisit): Promise<void> {
     if (!visit.ownerQueueId) return;
     const title = `${(await this.repository.entityName(visit.entityId)) ?? visit.instanceId} in "${visit.stageName}"`;
-    const people = await this.repository.activeMemberIds(visit.ownerQueueId);
-    await this.notify(SYSTEM_ACTOR, 'instance.stalled', people, { instanceId: visit.instanceId, task: null, title });
+    await this.notify(SYSTEM_ACTOR, 'instance.stalled', { queueId: visit.ownerQueueId }, { instanceId: visit.instanceId, task: null, title });
   }
 
   /** A follow-up, to-do or event put on someone: that person, unless they put it there themselves. */
   async activityAssigned(actor: Actor, activity: ActivityTable): Promise<void> {
     const { title, kind, note } = activity;
     const extra = { activity: { kind, title, note, dueAt: iso(activity.dueAt), startAt: iso(activity.startAt), endAt: iso(activity.endAt), by: actor.name } };
-    await this.notify(actor, 'activity.assigned', [activity.assigneeId], { instanceId: activity.instanceId, task: null, title, extra });
+    await this.notify(actor, 'activity.assigned', { userIds: [activity.assigneeId] }, { instanceId: activity.instanceId, task: null, title, extra });
   }
 
   /**
    * One row for the event, fanned out after commit (NotificationFanOut): the request that caused
    * it pays for one insert however many people it reaches.
    */
-  private async notify(actor: Actor, kind: NotificationKind, userIds: string[], subject: NotificationSubject): Promise<void> {
+  private async notify(actor: Actor, kind: NotificationKind, to: Addressed, subject: NotificationSubject): Promise<void> {
     const self = actor.type === 'user' ? actor.id : null;
-    const people = [...new Set(userIds)].filter((id) => id !== self);
-    if (people.length === 0) return;
+    const userIds = (to.userIds ?? []).filter((id) => id !== self);
+    if (!to.queueId && userIds.length === 0) return;
     await this.repository.queueJob({
       id: newId(),
       kind,
       actorUserId: self,
-      userIds: people,
+      userIds,
+      queueId: to.queueId ?? null,
       instanceId: subject.instanceId,
       taskId: subject.task?.id ?? null,
       title: subject.title.slice(0, 500),

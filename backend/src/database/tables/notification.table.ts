@@ -66,7 +66,10 @@ export class NotificationJobTable {
   @Column('varchar', { length: 40 }) kind!: NotificationKind;
   /** Who caused it: never notified of it, even as someone's cover. */
   @Column('varchar', { name: 'actor_user_id', length: 36, nullable: true }) actorUserId!: string | null;
+  /** The people, named at the event (an assignee)... */
   @Column('simple-json', { name: 'user_ids' }) userIds!: string[];
+  /** ...or the queue whose active members it goes to, read at the fan-out, so the event's request does not read them. */
+  @Column('varchar', { name: 'queue_id', length: 36, nullable: true }) queueId!: string | null;
   @Column('varchar', { name: 'instance_id', length: 36 }) instanceId!: string;
   @Column('varchar', { name: 'task_id', length: 36, nullable: true }) taskId!: string | null;
   @Column('varchar', { length: 500 }) title!: string;
