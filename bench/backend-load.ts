@@ -3,23 +3,20 @@
  * launches/s and decisions/s at 50 connections, with latency percentiles, next to what raw
  * better-sqlite3 does with single-row transactions on the same disk in the same run.
  *
- *   npm run bench            (from the repository root)
+ *   npm run bench -- backend-load      (from the repository root; `npm run bench` runs every bench)
  *
  * Writes the figures, the machine and the date into docs/BENCHMARKS.md (section "Backend load").
  */
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { machine, writeSection } from './report';
+import { Backend, cpuSeconds, createApiKey, RESUME_ORIGIN, signIn, startBackend } from './support/backend';
 
-const ROOT = resolve(__dirname, '..');
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 15);
-const PORT = 3190;
-const BASE = `http://127.0.0.1:${PORT}`;
 
 interface Run {
   rps: number;
@@ -30,71 +27,28 @@ interface Run {
   errors: number;
 }
 
-async function api(path: string, init: RequestInit & { key?: string; cookie?: string } = {}): Promise<Response> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (init.key) headers['x-api-key'] = init.key;
-  if (init.cookie) headers.cookie = init.cookie;
-  const res = await fetch(`${BASE}/api/v1${path}`, { ...init, headers });
-  if (res.status >= 300) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-  return res;
+async function setUp(backend: Backend): Promise<string> {
+  const cookie = await signIn(backend);
+  const key = await createApiKey(backend, cookie, ['automation']);
+  const post = (path: string, body?: object) => backend.api(path, { method: 'POST', cookie, body: body && JSON.stringify(body) });
+  await post('/queues', { key: 'reviewers', name: 'Reviewers' });
+  await post('/processes', {
+    key: 'bench',
+    name: 'Bench',
+    entityTypes: ['booking'],
+    stages: [{ key: 'review', name: 'Review', ownerQueue: 'reviewers', slaMinutes: 60 }],
+    decisions: [{ key: 'approve', label: 'Approve' }, { key: 'reject', label: 'Reject' }],
+  });
+  await post('/processes/bench/publish');
+  return key;
 }
 
-function startBackend(dataDir: string): Promise<ChildProcess> {
-  // BENCH_NODE_ARGS (e.g. "--prof") passes flags to the backend's node, for profiling under load.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'backend/dist/main.js')], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      CASEFLOW_DATA_DIR: dataDir,
-      CASEFLOW_ADMIN_EMAIL: 'bench@example.test',
-      CASEFLOW_ADMIN_PASSWORD: 'bench-password-123',
-      CASEFLOW_SCHEDULER: 'off',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  return new Promise((done, fail) => {
-    const deadline = Date.now() + 30_000;
-    const poll = async (): Promise<void> => {
-      try {
-        if ((await fetch(`${BASE}/api/v1/health`)).ok) return done(child);
-      } catch {
-        /* not listening yet */
-      }
-      if (Date.now() > deadline || child.exitCode !== null) return fail(new Error('backend did not start'));
-      setTimeout(() => void poll(), 200);
-    };
-    void poll();
-  });
-}
-
-async function setUp(): Promise<string> {
-  const login = await api('/auth/login', { method: 'POST', body: JSON.stringify({ email: 'bench@example.test', password: 'bench-password-123' }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const key = (await (await api('/api-keys', { method: 'POST', cookie, body: JSON.stringify({ name: 'bench', scopes: ['automation'] }) })).json()) as { key: string };
-  await api('/queues', { method: 'POST', cookie, body: JSON.stringify({ key: 'reviewers', name: 'Reviewers' }) });
-  await api('/processes', {
-    method: 'POST',
-    cookie,
-    body: JSON.stringify({
-      key: 'bench',
-      name: 'Bench',
-      entityTypes: ['booking'],
-      stages: [{ key: 'review', name: 'Review', ownerQueue: 'reviewers', slaMinutes: 60 }],
-      decisions: [{ key: 'approve', label: 'Approve' }, { key: 'reject', label: 'Reject' }],
-    }),
-  });
-  await api('/processes/bench/publish', { method: 'POST', cookie });
-  return key.key;
-}
-
-function load(key: string, path: (n: number) => string, body: (n: number) => object): Promise<Run> {
+function load(url: string, key: string, path: (n: number) => string, body: (n: number) => object): Promise<Run> {
   let n = 0;
   return new Promise((done, fail) => {
     autocannon(
       {
-        url: BASE,
+        url,
         connections: CONNECTIONS,
         duration: DURATION_S,
         requests: [
@@ -124,32 +78,23 @@ function load(key: string, path: (n: number) => string, body: (n: number) => obj
 }
 
 /** Pre-creates open tasks so the decision run decides a different task with every request. */
-async function openTasks(key: string, count: number): Promise<string[]> {
+async function openTasks(backend: Backend, key: string, count: number): Promise<string[]> {
   const ids: string[] = [];
   const batch = 50;
   for (let start = 0; start < count; start += batch) {
     const made = await Promise.all(
       Array.from({ length: Math.min(batch, count - start) }, async (_, j) => {
         const n = start + j;
-        const instance = (await (await api('/instances', { method: 'POST', key, body: JSON.stringify({ processKey: 'bench', entity: { type: 'booking', externalId: `T-${n}` }, stageKey: 'review' }) })).json()) as { id: string };
+        const instance = (await (await backend.api('/instances', { method: 'POST', key, body: JSON.stringify({ processKey: 'bench', entity: { type: 'booking', externalId: `T-${n}` }, stageKey: 'review' }) })).json()) as { id: string };
         // As n8n's Await Decision creates them: deciding one also writes the outbox row that resumes the execution.
-        const resumeUrl = `http://127.0.0.1:5678/webhook-waiting/${n}`;
-        const task = (await (await api('/tasks', { method: 'POST', key, body: JSON.stringify({ instanceId: instance.id, queue: 'reviewers', title: `Task ${n}`, resumeUrl }) })).json()) as { id: string };
+        const resumeUrl = `${RESUME_ORIGIN}/webhook-waiting/${n}`;
+        const task = (await (await backend.api('/tasks', { method: 'POST', key, body: JSON.stringify({ instanceId: instance.id, queue: 'reviewers', title: `Task ${n}`, resumeUrl }) })).json()) as { id: string };
         return task.id;
       }),
     );
     ids.push(...made);
   }
   return ids;
-}
-
-/**
- * CPU seconds (user + system) the backend process has used so far. On a shared machine the
- * requests/s move with everyone else's load; the backend's CPU per request is what the code costs.
- */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 async function measured(pid: number, run: () => Promise<Run>): Promise<Run & { cpuMs: number }> {
@@ -175,19 +120,19 @@ function rawSqlite(dir: string): number {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'caseflow-bench-'));
-  const backend = await startBackend(join(dir, 'data'));
+  const backend = await startBackend({ dataDir: join(dir, 'data') });
   try {
-    const key = await setUp();
-    const pid = backend.pid!;
+    const key = await setUp(backend);
+    const pid = backend.pid;
     const loadBefore = loadavg()[0]!;
-    const launches = await measured(pid, () => load(key, () => '/api/v1/instances', (n) => ({
+    const launches = await measured(pid, () => load(backend.url, key, () => '/api/v1/instances', (n) => ({
       processKey: 'bench',
       entity: { type: 'booking', externalId: `B-${n}`, name: `Booking ${n}` },
       data: { seats: n % 20 },
       stageKey: 'review',
     })));
-    const taskIds = await openTasks(key, Math.ceil(launches.rps * DURATION_S * 2.5) + 1000);
-    const decisions = await measured(pid, () => load(key, (n) => `/api/v1/tasks/${taskIds[n % taskIds.length]}/decide`, () => ({ decision: 'approve' })));
+    const taskIds = await openTasks(backend, key, Math.ceil(launches.rps * DURATION_S * 2.5) + 1000);
+    const decisions = await measured(pid, () => load(backend.url, key, (n) => `/api/v1/tasks/${taskIds[n % taskIds.length]}/decide`, () => ({ decision: 'approve' })));
     const raw = rawSqlite(dir);
     const row = (name: string, r: Run & { cpuMs: number }) =>
       `| ${name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.cpuMs.toFixed(2)} | ${r.total} | ${r.non2xx} | ${r.errors} |`;
@@ -211,7 +156,7 @@ async function main(): Promise<void> {
     writeSection('Backend load', body);
     console.log(body);
   } finally {
-    backend.kill('SIGTERM');
+    await backend.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

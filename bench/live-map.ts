@@ -3,7 +3,7 @@
  * in-process app, on SQLite and on PostgreSQL, next to a plain COUNT(*) of the process's cases
  * measured in the same run.
  *
- *   npm run build -w backend && npx tsx bench/live-map.ts
+ *   npm run bench -- live-map
  *
  * PostgreSQL: a database of its own on BENCH_PG_URL's server (default postgres://postgres@127.0.0.1:5432/test),
  * created and dropped here. Writes docs/BENCHMARKS.md section "Live process map".

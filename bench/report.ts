@@ -11,7 +11,7 @@ export function machine(): string {
 
 /** Replaces (or appends) one "## <title>" section of docs/BENCHMARKS.md, leaving the others. */
 export function writeSection(title: string, body: string): void {
-  const header = '# Benchmarks\n\nProduced by `npm run bench`; each section is rewritten by the script that measures it.\n';
+  const header = '# Benchmarks\n\nProduced by `npm run bench` (every bench) or `npm run bench -- <name>` (one, e.g. `notify-queue`); each section is rewritten by the bench that measures it.\n';
   const current = existsSync(FILE) ? readFileSync(FILE, 'utf8') : header;
   const sections = current.split(/^## /m);
   const head = sections.shift() ?? header;

@@ -1,49 +1,36 @@
 /**
  * Timer lateness: how long after its due time a timer's resume call reaches n8n.
  *
- * Starts the backend (scheduler on) as its own process and registers 10,000 timers through the
+ * Starts the built backend (scheduler on) as its own process and registers 10,000 timers through the
  * API: 9,000 due tomorrow, which stay pending throughout, and 1,000 measured ones due evenly over
  * a minute that starts once all 10,000 are pending. Every resume call is received on a loopback
  * HTTP server. Lateness = arrival of the resume call minus the timer's fire time; the scheduler's
  * own share (firedAt − fireAt) is reported too.
  *
- *   npx tsx bench/timer-lateness.ts                    (embedded SQLite)
- *   BENCH_DATABASE_URL=postgres://… npx tsx bench/timer-lateness.ts
+ *   npm run bench -- timer-lateness                    (embedded SQLite)
+ *   BENCH_DATABASE_URL=postgres://… npm run bench -- timer-lateness
  *
  * Writes the figures, the machine and the date into docs/BENCHMARKS.md (section "Timer lateness").
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { machine, writeSection } from './report';
+import { createApiKey, signIn, startBackend } from './support/backend';
 
-const ROOT = resolve(__dirname, '..');
 const PENDING = Number(process.env.BENCH_PENDING ?? 10_000);
 const TIMERS = Number(process.env.BENCH_TIMERS ?? 1_000);
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_S ?? 60) * 1000;
 const LEAD_MS = 20_000;
 const DAY_MS = 86_400_000;
 const CONCURRENCY = 32;
-const PORT = 3191;
-const BASE = `http://127.0.0.1:${PORT}`;
-const ADMIN = { email: 'bench@example.test', password: 'bench-password-123' };
 
 interface Arrival {
   at: number;
   fireAt: number;
   firedAt: number;
-}
-
-async function api(path: string, init: RequestInit & { key?: string; cookie?: string } = {}): Promise<Response> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (init.key) headers['x-api-key'] = init.key;
-  if (init.cookie) headers.cookie = init.cookie;
-  const res = await fetch(`${BASE}/api/v1${path}`, { ...init, headers });
-  if (res.status >= 300) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-  return res;
 }
 
 async function startReceiver(arrivals: Map<string, Arrival>): Promise<{ url: string; close: () => void }> {
@@ -61,45 +48,22 @@ async function startReceiver(arrivals: Map<string, Arrival>): Promise<{ url: str
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
 
-async function startBackend(dataDir: string) {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
-    cwd: join(ROOT, 'backend'),
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      CASEFLOW_DATA_DIR: dataDir,
-      ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
-      CASEFLOW_ADMIN_EMAIL: ADMIN.email,
-      CASEFLOW_ADMIN_PASSWORD: ADMIN.password,
-      CASEFLOW_SIGNING_SECRET: 'bench-secret',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('backend exited');
-    try {
-      if ((await fetch(`${BASE}/api/v1/health`)).ok) return child;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error('backend did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-timer-bench-'));
   const arrivals = new Map<string, Arrival>();
   const receiver = await startReceiver(arrivals);
-  const backend = await startBackend(dataDir);
+  const backend = await startBackend({
+    dataDir,
+    scheduler: true,
+    env: {
+      CASEFLOW_ALLOWED_RESUME_ORIGINS: receiver.url,
+      ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
+    },
+  });
   try {
-    const login = await api('/auth/login', { method: 'POST', body: JSON.stringify(ADMIN) });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const { key } = (await (await api('/api-keys', { method: 'POST', cookie, body: JSON.stringify({ name: 'bench', scopes: ['automation'] }) })).json()) as { key: string };
+    const key = await createApiKey(backend, await signIn(backend), ['automation']);
 
     const register = async (count: number, fireAt: (i: number) => number, resumeUrl: (i: number) => string) => {
       let next = 0;
@@ -107,7 +71,7 @@ async function main(): Promise<void> {
         Array.from({ length: CONCURRENCY }, async () => {
           for (let i = next++; i < count; i = next++) {
             const body = { anchorAt: new Date(fireAt(i)).toISOString(), offset: { amount: 0, unit: 'minutes' }, resumeUrl: resumeUrl(i) };
-            await api('/timers', { method: 'POST', key, body: JSON.stringify(body) });
+            await backend.api('/timers', { method: 'POST', key, body: JSON.stringify(body) });
           }
         }),
       );
@@ -130,7 +94,7 @@ async function main(): Promise<void> {
       `| ${name} | ${percentile(values, 50)} | ${percentile(values, 90)} | ${percentile(values, 99)} | ${values[values.length - 1]} |`;
     const database = process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded SQLite';
     const body = [
-      `${new Date().toISOString().slice(0, 10)}, ${machine()}, ${database}, one backend process, scheduler on, real clock.`,
+      `${new Date().toISOString().slice(0, 10)}, ${machine()}, ${database}, one built backend process (\`node backend/dist/main.js\`), scheduler on, real clock.`,
       '',
       `${PENDING.toLocaleString('en')} timers pending, registered through \`POST /timers\`; ${TIMERS.toLocaleString('en')} of them due evenly over ${WINDOW_MS / 1000} s, the rest tomorrow. Each resume call is received by a loopback HTTP server. Target: p99 under 1 s.`,
       '',
@@ -144,7 +108,7 @@ async function main(): Promise<void> {
     writeSection('Timer lateness', body);
     console.log(body);
   } finally {
-    backend.kill('SIGTERM');
+    await backend.stop();
     receiver.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
