@@ -1,26 +1,21 @@
 import { AbsenceStartSweep } from '../../src/absences/absence-start-sweep';
 import { launchInStage, setUpOfficeProcess } from '../scheduler/office-process';
-import { startTestApp, TestApp } from '../support/test-app';
-import { deliver, reviewerIn, startMailbox, to } from './notifications.fixtures';
+import type { TestApp } from '../support/test-app';
+import { deliver, Mailbox, reviewerIn, startAppWithMailbox, to } from './notifications.fixtures';
 
 const NOW = Date.UTC(2026, 10, 2, 10, 0);
 const hoursFromNow = (hours: number): string => new Date(NOW + hours * 3_600_000).toISOString();
 
 describe('absence with a delegate', () => {
   let t: TestApp;
-  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+  let mailbox: Mailbox;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    t = await startTestApp({
-      config: { smtp: { host: '127.0.0.1', port: mailbox.port, secure: false, user: '', password: '', from: 'Caseflow <caseflow@example.test>' } },
-    });
+    ({ t, mailbox, close } = await startAppWithMailbox());
     await setUpOfficeProcess(t.admin, { key: 'cover', queues: [{ key: 'desk' }, { key: 'other' }], stages: [{ key: 'review', name: 'Review', ownerQueue: 'desk' }] });
   });
   beforeEach(() => t.clock.set(NOW));
-  afterAll(async () => {
-    await t.close();
-    await new Promise<void>((done) => mailbox.server.close(() => done()));
-  });
+  afterAll(() => close());
 
   it('hands the absent person’s open tasks to the delegate when the absence begins, audited, and the delegate is told', async () => {
     const ann = await reviewerIn(t, ['desk'], 'Ann');

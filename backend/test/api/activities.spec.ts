@@ -1,26 +1,21 @@
 import { StallSweep } from '../../src/scheduler/stall-sweep';
 import { launchInStage, setUpOfficeProcess } from '../scheduler/office-process';
-import { startTestApp, TestApp } from '../support/test-app';
-import { deliver, reviewerIn, startMailbox, to } from './notifications.fixtures';
+import type { TestApp } from '../support/test-app';
+import { deliver, Mailbox, reviewerIn, startAppWithMailbox, to } from './notifications.fixtures';
 
 const MONDAY_1000_LONDON = Date.UTC(2026, 10, 2, 10, 0); // GMT in November; the test app's sessions began at 09:00
 const at = (hours: number): string => new Date(MONDAY_1000_LONDON + hours * 3_600_000).toISOString();
 
 describe('activities and My agenda', () => {
   let t: TestApp;
-  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+  let mailbox: Mailbox;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    t = await startTestApp({
-      config: { smtp: { host: '127.0.0.1', port: mailbox.port, secure: false, user: '', password: '', from: 'Caseflow <caseflow@example.test>' } },
-    });
+    ({ t, mailbox, close } = await startAppWithMailbox());
     await setUpOfficeProcess(t.admin, { key: 'agenda', queues: [{ key: 'advisors' }, { key: 'elsewhere' }], stages: [{ key: 'review', name: 'Review', ownerQueue: 'advisors', stallAfterMinutes: 60 }] });
     t.clock.set(MONDAY_1000_LONDON);
   });
-  afterAll(async () => {
-    await t.close();
-    await new Promise<void>((done) => mailbox.server.close(() => done()));
-  });
+  afterAll(() => close());
 
   describe('on a case', () => {
     it('adds a follow-up for a colleague, shows it on the case and its timeline, and emails only the colleague', async () => {

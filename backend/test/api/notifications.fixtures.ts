@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { NotificationFanOut } from '../../src/notifications/notification-fan-out';
 import { OutboxWorker } from '../../src/outbox/outbox.worker';
 import { addQueueMember } from '../support/fixtures';
-import type { Client, TestApp } from '../support/test-app';
+import { Client, startTestApp, TestApp } from '../support/test-app';
 
 export interface ReceivedMail {
   to: string[];
@@ -35,6 +35,21 @@ export async function startMailbox(): Promise<{ server: SMTPServer; port: number
   });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   return { server, port: (server.server.address() as AddressInfo).port, received };
+}
+
+export type Mailbox = Awaited<ReturnType<typeof startMailbox>>;
+
+/** A test app whose email goes over SMTP to a mailbox on loopback; `close` stops both. */
+export async function startAppWithMailbox(): Promise<{ t: TestApp; mailbox: Mailbox; close: () => Promise<void> }> {
+  const mailbox = await startMailbox();
+  const t = await startTestApp({
+    config: { smtp: { host: '127.0.0.1', port: mailbox.port, secure: false, user: '', password: '', from: 'Caseflow <caseflow@example.test>' } },
+  });
+  const close = async (): Promise<void> => {
+    await t.close();
+    await new Promise<void>((done) => mailbox.server.close(() => done()));
+  };
+  return { t, mailbox, close };
 }
 
 function decodeQuotedPrintable(raw: string): string {

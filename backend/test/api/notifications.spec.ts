@@ -3,19 +3,17 @@ import { DigestSweep } from '../../src/notifications/digest-sweep';
 import { ReminderSweep } from '../../src/scheduler/reminder-sweep';
 import { StallSweep } from '../../src/scheduler/stall-sweep';
 import { launchInStage, setUpOfficeProcess } from '../scheduler/office-process';
-import { startTestApp, TestApp } from '../support/test-app';
-import { deliver, reviewerIn, startMailbox, to } from './notifications.fixtures';
+import type { TestApp } from '../support/test-app';
+import { deliver, Mailbox, reviewerIn, startAppWithMailbox, to } from './notifications.fixtures';
 
 const MONDAY_0900 = Date.UTC(2026, 10, 2, 9, 0); // London is on GMT in November
 
 describe('notifications', () => {
   let t: TestApp;
-  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+  let mailbox: Mailbox;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    mailbox = await startMailbox();
-    t = await startTestApp({
-      config: { smtp: { host: '127.0.0.1', port: mailbox.port, secure: false, user: '', password: '', from: 'Caseflow <caseflow@example.test>' } },
-    });
+    ({ t, mailbox, close } = await startAppWithMailbox());
     await setUpOfficeProcess(t.admin, {
       key: 'notify',
       calendarKey: 'office',
@@ -26,10 +24,7 @@ describe('notifications', () => {
       ],
     });
   });
-  afterAll(async () => {
-    await t.close();
-    await new Promise<void>((done) => mailbox.server.close(() => done()));
-  });
+  afterAll(() => close());
 
   describe('a new task', () => {
     it("emails each member of its queue once, with the task's link and decision links, never its creator or anyone who chose off", async () => {
