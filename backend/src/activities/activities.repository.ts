@@ -25,10 +25,6 @@ export class ActivitiesRepository {
     return this.db.manager.find(ActivityTable, { where: { instanceId }, order: { createdAt: 'ASC' } });
   }
 
-  listOpenFor(userId: string): Promise<ActivityTable[]> {
-    return this.db.manager.find(ActivityTable, { where: { assigneeId: userId, status: 'open' } });
-  }
-
   async names(ids: Array<string | null>): Promise<Map<string, string>> {
     const unique = [...new Set(ids.filter((id): id is string => !!id))];
     if (unique.length === 0) return new Map();
