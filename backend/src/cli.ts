@@ -119,6 +119,7 @@ function templatesCommand(args: string[], all: boolean): Command {
         `Installed ${name}: ${processes}; ${changed(result.queues)}/${result.queues.length} queues, ${changed(result.messageTemplates)}/${result.messageTemplates.length} messages changed; ` +
           (result.n8n === 'installed' ? `${result.workflows.length} n8n workflows active.` : 'n8n not configured (N8N_URL, N8N_API_KEY): workflows skipped.'),
       );
+      for (const process of result.processes) if (process.note) output.out(`  ${process.key}: ${process.note}`);
     }
   };
 }

@@ -3,7 +3,10 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Actor } from '../auth/actor';
 import { Database } from '../database/database';
 import type { ProcessTable } from '../database/tables';
-import { applyEdit, DEFINITION_FIELDS, EMPTY_DEFINITION, type ProcessDefinition } from '../processes/process-definition';
+import { definitionProblems } from '../processes/definition-problems';
+import { checkFlow } from '../processes/flow-check';
+import type { ProcessFlow } from '../processes/process-flow';
+import { applyEdit, DEFINITION_FIELDS, EMPTY_DEFINITION, referencedNames, type ProcessDefinition } from '../processes/process-definition';
 import { ProcessDraftsService } from '../processes/process-drafts.service';
 import { CreateProcessDto } from '../processes/processes.dto';
 import { ProcessesRepository } from '../processes/processes.repository';
@@ -12,7 +15,9 @@ import { valid } from './template-resources';
 
 /**
  * Published versions are immutable and instances keep the version they started on, so a changed
- * definition becomes a new draft that is published at once; an unchanged one is left alone.
+ * definition becomes a new draft that is published at once; an unchanged one is left alone. A flow
+ * drawn in the designer is kept when the template's file has none, as long as it still fits the
+ * template's stages and decisions; otherwise it is dropped and the item says why.
  */
 @Injectable()
 export class ProcessInstaller {
@@ -41,6 +46,12 @@ export class ProcessInstaller {
       calendarKey: dto.calendarKey ?? null,
       launchWebhookUrl: launchWebhookUrl ?? current?.launchWebhookUrl ?? null,
     });
+    let note: string | undefined;
+    if (dto.flow === undefined && current?.flow) {
+      const misfits = await this.misfits(current.flow, wanted);
+      if (misfits.length === 0) wanted.flow = current.flow;
+      else note = `The designed flow was dropped: it no longer fits the template's definition. ${misfits.join(' ')}`;
+    }
     if (!current) {
       await this.drafts.create(actor, { key: dto.key, ...wanted });
       const done = await this.drafts.publish(actor, dto.key);
@@ -52,7 +63,16 @@ export class ProcessInstaller {
     if (!draft) await this.drafts.createDraft(actor, dto.key);
     await this.drafts.updateDraft(actor, dto.key, wanted);
     const done = await this.drafts.publish(actor, dto.key);
-    return { key: dto.key, change: 'updated', version: done.version };
+    return { key: dto.key, change: 'updated', version: done.version, ...(note ? { note } : {}) };
+  }
+
+  /** Why `flow` cannot go with `definition` (what saving or publishing it would refuse), or nothing. */
+  private async misfits(flow: ProcessFlow, definition: ProcessDefinition): Promise<string[]> {
+    const candidate = { ...definition, flow };
+    const refs = await this.db.read(() => this.repository.existingReferences(referencedNames(candidate)));
+    const saving = definitionProblems(candidate, refs).filter((problem) => problem.field?.startsWith('flow'));
+    const publishing = checkFlow(flow, candidate).filter((problem) => problem.severity === 'error');
+    return [...saving, ...publishing].map((problem) => (problem.field ? `${problem.field}: ${problem.message}` : problem.message));
   }
 }
 

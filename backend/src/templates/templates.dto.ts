@@ -32,6 +32,8 @@ export interface InstallItem {
   change: Change;
   version?: number;
   id?: string;
+  /** Something the install did that the caller should know, e.g. a designed flow it had to drop. */
+  note?: string;
 }
 
 export interface InstallResultResponse {

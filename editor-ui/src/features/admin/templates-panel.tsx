@@ -18,6 +18,8 @@ export interface BundledTemplate {
 interface InstallItem {
   key: string;
   change: 'created' | 'updated' | 'unchanged';
+  /** Something the install had to do that the admin should know, e.g. a designed flow it dropped. */
+  note?: string;
 }
 
 export interface InstallResult {
@@ -38,7 +40,8 @@ export function summariseInstall(result: InstallResult): string {
   const count = (change: InstallItem['change']) => items.filter((item) => item.change === change).length;
   const parts = [`${count('created')} created`, `${count('updated')} updated`, `${count('unchanged')} unchanged`];
   const n8n = result.n8n === 'installed' ? 'workflows set up in n8n' : 'n8n is not connected, so no workflows were set up';
-  return `${parts.join(', ')}; ${n8n}.`;
+  const notes = items.filter((item) => item.note).map((item) => ` ${item.key}: ${item.note}`);
+  return `${parts.join(', ')}; ${n8n}.${notes.join('')}`;
 }
 
 /** The bundled flows (bookings, invoices, onboarding, referrals); installing again updates, never duplicates. */
