@@ -7,6 +7,8 @@ export class DeliveryError extends Error {
     readonly permanent = false,
     /** The receiver answered and said no: its own reason (n8n refusing a resume), kept for the case. */
     readonly refusal?: { status: number; reason: string },
+    /** Backoff base for a retry expected to succeed soon, instead of the configured one. */
+    readonly retryBaseMs?: number,
   ) {
     super(message);
   }

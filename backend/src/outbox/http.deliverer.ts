@@ -67,16 +67,17 @@ export class HttpDeliverer implements Deliverer {
     const execution = describeResumeTarget(item.target);
     const reason = reasonFromBody(text, item.target) || response.statusText;
     // A 5xx is trouble on the way (a proxy, n8n itself), not n8n saying no to this call.
-    const failed = (why: string, permanent = false) =>
-      new DeliveryError(`${execution} answered ${status}: ${why}`, permanent, status < 500 ? { status, reason: why } : undefined);
+    const failed = (why: string, permanent = false, retryBaseMs?: number) =>
+      new DeliveryError(`${execution} answered ${status}: ${why}`, permanent, status < 500 ? { status, reason: why } : undefined, retryBaseMs);
     if (response.ok && STARTING_UP.test(text)) throw new DeliveryError(`${execution} answered ${status}: n8n is still starting up`);
     if (response.ok) return;
     // The execution is no longer waiting: another call resumed it, an earlier attempt's answer was
     // lost, or n8n ended the wait itself (Await Decision's time limit). Nothing is left to do here; an
     // execution that finished with an error is reported by the execution sweep.
     // …except while the execution is still running towards its wait: the decision came before n8n
-    // had parked it (a reviewer deciding the moment the task appears). Then it is tried again.
-    if (status === 409 && RUNNING_ALREADY.test(reason)) throw failed(`${reason} (not waiting yet; trying again)`);
+    // had parked it (a reviewer deciding the moment the task appears). Then it is tried again, soon:
+    // the node that made the task is parking the execution right now.
+    if (status === 409 && RUNNING_ALREADY.test(reason)) throw failed(`${reason} (not waiting yet; trying again)`, false, NOT_WAITING_YET_RETRY_MS);
     if (status === 409) return { note: `n8n: the execution was no longer waiting (${reason})`, notTaken: { status, reason } };
     if (status === 404) throw failed(reason === response.statusText ? 'not found (n8n may be starting up)' : reason);
     throw failed(reason, !isRetryable(status));
@@ -88,6 +89,8 @@ const UNREACHABLE = 'could not reach';
 const STARTING_UP = /n8n is starting up/i;
 /** n8n's 409 for a resume that reached an execution before it started waiting. */
 const RUNNING_ALREADY = /is running already/i;
+/** Backoff base for that 409: 50–100 ms, then 100–200 ms, … (n8n parks an execution within milliseconds). */
+const NOT_WAITING_YET_RETRY_MS = 100;
 
 /**
  * Redirects are never followed: a receiver could otherwise send the signed call to another port or

@@ -163,7 +163,8 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const permanent = error instanceof DeliveryError && error.permanent;
-      const next = permanent || attempts >= item.maxAttempts ? null : this.clock.now() + retryDelayMs(attempts, this.config.outboxRetryBaseMs);
+      const base = (error instanceof DeliveryError && error.retryBaseMs) || this.config.outboxRetryBaseMs;
+      const next = permanent || attempts >= item.maxAttempts ? null : this.clock.now() + retryDelayMs(attempts, base);
       await this.db.transaction(() => this.repository.markFailed(item.id, attempts, reason, next));
       if (next !== null) return;
       // The reason never holds a resume URL (see resume-target.ts): it names the execution.

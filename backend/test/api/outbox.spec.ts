@@ -116,8 +116,12 @@ describe('outbox delivery', () => {
   it('tries a resume again when n8n answers 409 because the execution is still running towards its wait', async () => {
     receiver.answer([[409, '{"code":409,"message":"The execution \\"7\\" is running already."}']]);
     const row = await decided('not-yet-waiting');
+    const failedAt = t.clock.now();
     await worker.drain();
-    expect(await reload(row.id)).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/running already/) });
+    const pending = await reload(row.id);
+    expect(pending).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/running already/) });
+    // Soon, not after the configured backoff: the execution is being parked at its wait right now.
+    expect(pending.nextAttemptAt - failedAt).toBeLessThanOrEqual(100);
     await retryNow(row.id);
     expect(await reload(row.id)).toMatchObject({ status: 'delivered', attempts: 2 });
   });
