@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { processProperty, stageProperty } from '../shared/descriptions';
 import { relationsOption } from '../shared/relations';
+import { ITEM_DEFAULTS } from '../shared/parameters';
 import { launchDocumentOptions } from './documents';
 
 const V2 = { '@version': [2] };
@@ -113,14 +114,14 @@ export const launchWorkflowProperties: INodeProperties[] = [
 		name: 'data',
 		displayOptions: LAUNCHING,
 		type: 'json',
-		default: '={{ $json.body?.data ?? {} }}',
+		default: ITEM_DEFAULTS.launchData,
 		description: 'The case data the instance starts with; later nodes read and update it',
 	},
 	{
 		displayName: 'Idempotency Key',
 		name: 'idempotencyKey',
 		type: 'string',
-		default: "={{ $json.headers?.['idempotency-key'] ?? '' }}",
+		default: ITEM_DEFAULTS.launchIdempotencyKey,
 		description:
 			'The same key for the same process returns the same case, so a retried webhook starts one case, not two. When empty, a key is derived from the content of the incoming item.',
 	},
@@ -128,7 +129,7 @@ export const launchWorkflowProperties: INodeProperties[] = [
 		displayName: 'Attach to Instance ID',
 		name: 'instanceId',
 		type: 'string',
-		default: '={{ $json.body?.instanceId ?? $json.instanceId ?? \'\' }}',
+		default: ITEM_DEFAULTS.launchInstanceId,
 		description:
 			'When a reviewer starts the workflow from the Caseflow UI, the case already exists: its ID arrives on the item and this node attaches to it instead of launching a new one',
 	},

@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { ITEM_DEFAULTS } from '../shared/parameters';
 
 export const relativeDelayProperties: INodeProperties[] = [
 	{
 		displayName: 'Instance ID',
 		name: 'instanceId',
 		type: 'string',
-		default: '={{ $json.caseflow?.instanceId ?? \'\' }}',
+		default: ITEM_DEFAULTS.optionalInstanceId,
 		description:
 			'The case the wait belongs to: it shows on the case, moves when its anchor date changes and ends when the case is cancelled. Required for an anchor read from the case.',
 	},

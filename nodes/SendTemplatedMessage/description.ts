@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { ITEM_DEFAULTS } from '../shared/parameters';
 import { messageTemplateProperty, queueProperty } from '../shared/descriptions';
 
 export const sendTemplatedMessageProperties: INodeProperties[] = [
@@ -6,7 +7,7 @@ export const sendTemplatedMessageProperties: INodeProperties[] = [
 		displayName: 'Instance ID',
 		name: 'instanceId',
 		type: 'string',
-		default: '={{ $json.caseflow?.instanceId ?? \'\' }}',
+		default: ITEM_DEFAULTS.optionalInstanceId,
 		description:
 			'The case the message is about: its entity, data, stage and links are available to the template, and the message shows on its timeline. Leave empty for a message about no case.',
 	},

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { ITEM_DEFAULTS } from './parameters';
 
 /** Properties several Caseflow nodes share; each node composes the ones it needs. */
 
@@ -6,7 +7,7 @@ export const instanceIdProperty: INodeProperties = {
 	displayName: 'Instance ID',
 	name: 'instanceId',
 	type: 'string',
-	default: '={{ $json.caseflow?.instanceId }}',
+	default: ITEM_DEFAULTS.instanceId,
 	required: true,
 	description:
 		'The case this node acts on. By default the one an earlier Caseflow node (e.g. Launch Workflow) put on the item.',

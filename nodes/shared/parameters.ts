@@ -1,8 +1,45 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+/**
+ * The expression defaults Caseflow's parameters ship with. The descriptions import them from here, so
+ * the text a parameter holds when left alone is exactly a key of NATIVE below.
+ */
+export const ITEM_DEFAULTS = {
+	instanceId: '={{ $json.caseflow?.instanceId }}',
+	optionalInstanceId: "={{ $json.caseflow?.instanceId ?? '' }}",
+	launchData: '={{ $json.body?.data ?? {} }}',
+	launchIdempotencyKey: "={{ $json.headers?.['idempotency-key'] ?? '' }}",
+	launchInstanceId: "={{ $json.body?.instanceId ?? $json.instanceId ?? '' }}",
+} as const;
+
+const field = (value: unknown, key: string): unknown =>
+	value !== null && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+
+/** Each default read from the item as n8n would evaluate it. */
+const NATIVE: Record<string, (json: IDataObject) => unknown> = {
+	[ITEM_DEFAULTS.instanceId]: (json) => field(json.caseflow, 'instanceId'),
+	[ITEM_DEFAULTS.optionalInstanceId]: (json) => field(json.caseflow, 'instanceId') ?? '',
+	[ITEM_DEFAULTS.launchData]: (json) => field(json.body, 'data') ?? {},
+	[ITEM_DEFAULTS.launchIdempotencyKey]: (json) => field(json.headers, 'idempotency-key') ?? '',
+	[ITEM_DEFAULTS.launchInstanceId]: (json) => field(json.body, 'instanceId') ?? json.instanceId ?? '',
+};
+
+/**
+ * A parameter's value for an item. One that still holds its shipped default (ITEM_DEFAULTS) is read
+ * from the item here: n8n 2.x evaluates every expression in an isolate, several milliseconds of n8n's
+ * CPU each, and these defaults sit on nearly every Caseflow node — in the side-by-side bench's profile
+ * they were most of what the nodes themselves cost n8n. Anything else is evaluated by n8n as usual.
+ */
+export function nodeParameter(this: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
+	const raw = this.getNode().parameters[name];
+	const native = typeof raw === 'string' ? NATIVE[raw] : undefined;
+	if (!native) return this.getNodeParameter(name, itemIndex, fallback) as unknown;
+	return native(this.getInputData()[itemIndex]?.json ?? {});
+}
+
 export function stringParameter(this: IExecuteFunctions, name: string, itemIndex: number): string {
-	const value = this.getNodeParameter(name, itemIndex, '') as unknown;
+	const value = nodeParameter.call(this, name, itemIndex, '');
 	return value === null || value === undefined ? '' : String(value).trim();
 }
 
@@ -51,7 +88,7 @@ export function jsonObjectParameter(
 	displayName: string,
 	itemIndex: number,
 ): IDataObject {
-	return parseJsonObject.call(this, this.getNodeParameter(name, itemIndex, '{}'), displayName, itemIndex);
+	return parseJsonObject.call(this, nodeParameter.call(this, name, itemIndex, '{}'), displayName, itemIndex);
 }
 
 /** Dates come from expressions as ISO text, epoch numbers, JS Dates or Luxon DateTimes. */

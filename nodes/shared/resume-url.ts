@@ -8,7 +8,8 @@ import { NodeOperationError } from 'n8n-workflow';
  * "send and wait" operations.)
  */
 export function resumeUrlOf(this: IExecuteFunctions, itemIndex: number): string {
-	const url = this.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex);
+	// Read through the data proxy, the same value an expression sees, without an isolate evaluation (n8n 2.x).
+	const url = (this.getWorkflowDataProxy(itemIndex).$execution as { resumeUrl?: unknown } | undefined)?.resumeUrl;
 	if (typeof url !== 'string' || !/^https?:\/\//.test(url)) {
 		throw new NodeOperationError(this.getNode(), 'n8n did not provide a resume URL for this execution', {
 			itemIndex,

@@ -41,13 +41,25 @@ export async function takeResume(this: IWebhookFunctions, wait: { taskId?: unkno
  */
 export function enteringItem(this: IWebhookFunctions): { json: IDataObject; binary?: IBinaryKeyData } {
 	// $input.first() is the whole item, files included (with "combined" binary mode it is its json, files inside).
-	const first = this.evaluateExpression('{{ $input.first() }}', 0) as IDataObject | undefined;
+	const first = (waitingInput(this) ?? this.evaluateExpression('{{ $input.first() }}', 0)) as IDataObject | undefined;
 	const isItem = isObject(first) && isObject(first.json);
 	const json = (isItem ? first.json : first) as IDataObject | undefined;
 	const binary = isItem ? (first.binary as IBinaryKeyData | undefined) : undefined;
 	const item: { json: IDataObject; binary?: IBinaryKeyData } = { json: isObject(json) ? { ...json } : {} };
 	if (isObject(binary) && Object.keys(binary).length > 0) item.binary = binary;
 	return item;
+}
+
+/**
+ * The first item the waiting node received, as n8n hands it to the resume's webhook context (the input of
+ * the node on top of the execution stack). Read directly, it costs nothing; the `$input.first()`
+ * expression it stands in for is evaluated in an isolate in n8n 2.x and copies the whole item, files'
+ * metadata included, out of it. Undefined where a context does not carry it, and then the expression is used.
+ */
+function waitingInput(context: IWebhookFunctions): INodeExecutionData | undefined {
+	const input = (context as unknown as { connectionInputData?: unknown }).connectionInputData;
+	const first = Array.isArray(input) ? (input[0] as unknown) : undefined;
+	return isObject(first) && isObject(first.json) ? (first as INodeExecutionData) : undefined;
 }
 
 const isObject = (value: unknown): value is IDataObject =>

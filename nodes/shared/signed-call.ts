@@ -1,5 +1,5 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { CREDENTIAL_TYPE } from './transport';
+import { caseflowCredentials } from './transport';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from './signature';
 
 /** The parts of n8n's request object used here; n8n keeps the unparsed body for signature checks. */
@@ -48,7 +48,7 @@ export function answerCall(this: IWebhookFunctions, status: number, body: IDataO
 
 /** Accepts only calls signed by the Caseflow backend with the credential's Signing Secret. */
 export async function readSignedCall(this: IWebhookFunctions): Promise<SignedCallResult> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await caseflowCredentials.call(this);
 	const check = verifySignature({
 		secret: String(credentials.signingSecret ?? ''),
 		signature: header.call(this, SIGNATURE_HEADER),

@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -53,13 +54,30 @@ function executionHeaders(this: CaseflowFunctions): Record<string, string> {
 	return headers;
 }
 
+const decrypted = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
+/**
+ * The node's Caseflow credential, decrypted once per node run (n8n's context object is per run). n8n
+ * decrypts it on every getCredentials call, several milliseconds of its CPU each, and a node used to
+ * need it twice a call (its base URL here, its API key in n8n's request helper) and a resume three times.
+ */
+export function caseflowCredentials(this: CaseflowFunctions): Promise<ICredentialDataDecryptedObject> {
+	let credentials = decrypted.get(this);
+	if (!credentials) {
+		credentials = this.getCredentials(CREDENTIAL_TYPE);
+		decrypted.set(this, credentials);
+		credentials.catch(() => decrypted.delete(this));
+	}
+	return credentials;
+}
+
 async function send(
 	this: CaseflowFunctions,
 	request: CaseflowRequest,
 	returnFullResponse: boolean,
 	bytes = false,
 ): Promise<unknown> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await caseflowCredentials.call(this);
 	const url = `${apiBaseUrl(credentials.baseUrl)}${request.path}`;
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -72,7 +90,11 @@ async function send(
 	if (request.body !== undefined) options.body = request.body;
 	if (request.qs !== undefined) options.qs = request.qs;
 	try {
-		return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
+		// The credential read above goes along, so n8n's helper applies its API key without decrypting it again.
+		const credential = this.getNode().credentials?.[CREDENTIAL_TYPE];
+		return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
+			credentialsDecrypted: { id: credential?.id ?? '', name: credential?.name ?? '', type: CREDENTIAL_TYPE, data: credentials },
+		});
 	} catch (error) {
 		throw toCaseflowApiError(this.getNode(), error, url);
 	}

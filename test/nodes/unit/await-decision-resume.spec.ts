@@ -31,6 +31,7 @@ interface Delivery {
 	signing?: { secret?: string; timestamp?: number };
 	backend?: FakeBackend;
 	waitingItem?: INodeExecutionData | IDataObject;
+	waitingItemInContext?: boolean;
 }
 
 /** A signed resume call reaching the waiting node; by default the backend lets it take the wait. */
@@ -40,6 +41,7 @@ function deliver(body: IDataObject, delivery: Delivery = {}) {
 		backend,
 		parameters: { ...parameters, ...delivery.overrides },
 		waitingItem: delivery.waitingItem ?? waitingItem,
+		waitingItemInContext: delivery.waitingItemInContext,
 	});
 	return { ...fake, run: () => node.webhook.call(fake.context) };
 }
@@ -84,6 +86,18 @@ describe('Await Decision resume (webhook)', () => {
 		expect(result.workflowData![output][0]).toEqual({ json: decidedJson(key), binary: { receipt: RECEIPT }, pairedItem: { item: 0 } });
 		expect(backend.callsTo('POST', '/waits/take').map((call) => call.body)).toEqual([{ taskId: 'task-1' }]);
 		expect(backend.calls).toHaveLength(1);
+	});
+
+	it('reads the waiting item from the resume context n8n gives, evaluating no expression', async () => {
+		const result = await deliver(decision('approve'), { waitingItemInContext: true }).run();
+		expect(result.workflowData![1][0]).toEqual({ json: decidedJson('approve'), binary: { receipt: RECEIPT }, pairedItem: { item: 0 } });
+	});
+
+	it('decrypts the credential once for the whole resume: the signature check and the take share it', async () => {
+		const { context, run, backend } = deliver(decision('approve'));
+		await run();
+		expect(backend.callsTo('POST', '/waits/take')).toHaveLength(1);
+		expect(context.getCredentials).toHaveBeenCalledTimes(1);
 	});
 
 	it('lets the decision win over fields of the same name on the waiting item', async () => {

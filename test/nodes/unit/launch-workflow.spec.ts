@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { LaunchWorkflow } from '../../../nodes/LaunchWorkflow/LaunchWorkflow.node';
 import { deriveIdempotencyKey } from '../../../nodes/LaunchWorkflow/idempotency';
+import { ITEM_DEFAULTS } from '../../../nodes/shared/parameters';
 import { FakeBackend } from './support/fake-backend';
 import { fakeExecute } from './support/fake-context';
 import { CASEFLOW_CONTEXT, INSTANCE_ID, instanceFixture, RECEIPT } from './support/fixtures';
@@ -43,6 +44,20 @@ describe('Launch Workflow v1', () => {
 			idempotencyKey: 'order-77',
 			n8nExecutionId: 'exec-1',
 		});
+	});
+
+	it('reads the shipped default expressions from the item, as n8n evaluates them, without an expression', async () => {
+		const defaults = { data: ITEM_DEFAULTS.launchData, idempotencyKey: ITEM_DEFAULTS.launchIdempotencyKey, instanceId: ITEM_DEFAULTS.launchInstanceId };
+		const items = [{ json: { body: { data: { amount: 5 }, instanceId: INSTANCE_ID }, headers: { 'idempotency-key': 'hdr-1' } } }];
+		const { run, backend } = launch(defaults, { items, parametersOnNode: true });
+		await run();
+		expect(backend.callsTo('POST', '/instances')[0].body).toMatchObject({ data: { amount: 5 }, idempotencyKey: 'hdr-1', instanceId: INSTANCE_ID });
+		const bare = launch(defaults, { items: [{ json: { body: 'not an object' } }], parametersOnNode: true });
+		await bare.run();
+		const body = bare.backend.callsTo('POST', '/instances')[0].body!;
+		expect(body.data).toEqual({});
+		expect(body.instanceId).toBeUndefined();
+		expect(body.idempotencyKey).toMatch(/^n8n-item:refunds:[0-9a-f]+$/);
 	});
 
 	it('keeps the item and adds the case under `caseflow`, saying whether it was new', async () => {

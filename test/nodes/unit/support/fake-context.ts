@@ -31,6 +31,10 @@ export interface FakeOptions {
 	 * kept it with the execution (`{ json, binary }`; in n8n's "combined" binary mode, only its json).
 	 */
 	waitingItem?: INodeExecutionData | IDataObject;
+	/** Also put the parameters on the node, as n8n does (defaults filled in), for the nodes' own reading of defaults. */
+	parametersOnNode?: boolean;
+	/** Put the waiting item where n8n's resume context keeps it (connectionInputData) and refuse expressions. */
+	waitingItemInContext?: boolean;
 }
 
 function nodeOf(name: string, typeVersion = 1): INode {
@@ -40,7 +44,9 @@ function nodeOf(name: string, typeVersion = 1): INode {
 function parameterLookup(parameters: Parameters) {
 	return (name: string, itemIndex: number, fallback?: unknown): unknown => {
 		const values = typeof parameters === 'function' ? parameters(itemIndex) : parameters;
-		return name in values ? values[name] : fallback;
+		const value = name in values ? values[name] : fallback;
+		if (typeof value === 'string' && value.startsWith('={{')) throw new Error(`the fake evaluates no expressions (${name}: ${value})`);
+		return value;
 	};
 }
 
@@ -62,6 +68,7 @@ export interface FakeExecute {
 export function fakeExecute(options: FakeOptions = {}): FakeExecute {
 	const backend = options.backend ?? new FakeBackend();
 	const node = nodeOf(options.nodeName ?? 'Caseflow Node', options.typeVersion);
+	if (options.parametersOnNode && typeof options.parameters === 'object') node.parameters = { ...options.parameters } as INode['parameters'];
 	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
 	const parameter = parameterLookup(options.parameters ?? {});
 	const waits: Date[] = [];
@@ -70,12 +77,13 @@ export function fakeExecute(options: FakeOptions = {}): FakeExecute {
 		getInputData: () => items,
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => parameter(name, itemIndex, fallback),
 		continueOnFail: () => options.continueOnFail === true,
-		getCredentials: async () => options.credentials ?? CREDENTIALS,
+		getCredentials: jest.fn(async () => options.credentials ?? CREDENTIALS),
 		getExecutionId: () => EXECUTION_ID,
 		getWorkflow: () => WORKFLOW,
 		getTimezone: () => 'Europe/London',
+		// The nodes read $execution through the data proxy, never through an expression (an isolate in n8n 2.x).
+		getWorkflowDataProxy: () => ({ $execution: { resumeUrl: RESUME_URL } }),
 		evaluateExpression: (expression: string) => {
-			if (expression.includes('$execution.resumeUrl')) return RESUME_URL;
 			throw new Error(`unexpected expression ${expression}`);
 		},
 		putExecutionToWait: async (until: Date) => {
@@ -117,11 +125,12 @@ export function fakeWebhook(request: FakeRequest, options: FakeOptions = {}): Fa
 	const context = {
 		getNode: () => node,
 		getNodeParameter: (name: string, fallback?: unknown) => parameter(name, 0, fallback),
-		getCredentials: async () => options.credentials ?? CREDENTIALS,
+		getCredentials: jest.fn(async () => options.credentials ?? CREDENTIALS),
 		getExecutionId: () => EXECUTION_ID,
 		getWorkflow: () => WORKFLOW,
+		...(options.waitingItemInContext ? { connectionInputData: [waitingItem] } : {}),
 		evaluateExpression: (expression: string) => {
-			if (expression.replace(/\s/g, '') === '{{$input.first()}}') return waitingItem;
+			if (!options.waitingItemInContext && expression.replace(/\s/g, '') === '{{$input.first()}}') return waitingItem;
 			throw new Error(`unexpected expression ${expression}`);
 		},
 		getBodyData: () => body,
@@ -159,7 +168,7 @@ export function fakeHook(options: FakeOptions & { webhookUrl?: string; staticDat
 	const context = {
 		getNode: () => node,
 		getNodeParameter: (name: string, fallback?: unknown) => parameter(name, 0, fallback),
-		getCredentials: async () => options.credentials ?? CREDENTIALS,
+		getCredentials: jest.fn(async () => options.credentials ?? CREDENTIALS),
 		getWorkflowStaticData: () => staticData,
 		getNodeWebhookUrl: () => options.webhookUrl ?? 'http://n8n.test/webhook/abc/webhook',
 		logger,
