@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const BENCHES = ['backend-load', 'timer-lateness', 'timers-at-scale', 'inbox-paging', 'live-map', 'notify-queue'] as const;
+const BENCHES = ['backend-load', 'timer-lateness', 'timers-at-scale', 'inbox-paging', 'live-map', 'notify-queue', 'n8n-side-by-side'] as const;
 type Bench = (typeof BENCHES)[number];
 
 /** A bench that is another's script run larger. */
