@@ -27,6 +27,16 @@ describe('DeliveryLanes', () => {
     expect(lanes.room()).toBe(6);
   });
 
+  it('fits a claim to the free slots: each lane up to what it has left, all within the room, in order', () => {
+    const lanes = new DeliveryLanes(2, 4);
+    lanes.tryStart(slow);
+    const other = { kind: 'webhook' as const, target: 'http://other.test/x' };
+    const due = [slow, slow, n8n, n8n, n8n, email, other];
+    expect(lanes.fit(due)).toEqual([slow, n8n, n8n]);
+    expect(lanes.room()).toBe(3);
+    expect(lanes.tryStart(slow)).toBe('http://slow.test');
+  });
+
   it('stops at the total across targets', () => {
     const lanes = new DeliveryLanes(4, 2);
     lanes.tryStart(slow);

@@ -53,6 +53,21 @@ export class DeliveryLanes {
     return lane;
   }
 
+  /** Those of `items` (in order) that can start now: each lane up to its free slots, all within the room left. */
+  fit<T extends { kind: OutboxKind; target: string | null }>(items: T[]): T[] {
+    const taken = new Map<string, number>();
+    const fitting: T[] = [];
+    for (const item of items) {
+      if (fitting.length >= this.room()) break;
+      const lane = laneOf(item);
+      const busy = (this.busy.get(lane) ?? 0) + (taken.get(lane) ?? 0);
+      if (busy >= this.perLane) continue;
+      taken.set(lane, (taken.get(lane) ?? 0) + 1);
+      fitting.push(item);
+    }
+    return fitting;
+  }
+
   finish(lane: string): void {
     const busy = (this.busy.get(lane) ?? 1) - 1;
     if (busy > 0) this.busy.set(lane, busy);

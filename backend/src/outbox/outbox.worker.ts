@@ -88,8 +88,8 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
 
   /**
    * Claims and delivers due items until none are left and its deliveries have ended; returns how
-   * many it handled. Claims skip full lanes; an item claimed into a lane that filled meanwhile is
-   * handed back at once. While deliveries are in flight it claims again whenever one ends or new
+   * many it handled. Claims skip full lanes and lease only what fits the free slots; an item that
+   * still finds its lane full (it cannot, as nothing else starts deliveries) would be handed back. While deliveries are in flight it claims again whenever one ends or new
    * deliveries are enqueued, so nothing due waits behind a slow receiver.
    */
   async drain(): Promise<number> {
@@ -101,7 +101,9 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
       if (room > 0) {
         const now = this.clock.now();
         const exclude = this.lanes.exclusions();
-        const claimed = await this.db.transaction(() => this.repository.claimDue(now, now + LEASE_MS, Math.min(BATCH, room), exclude));
+        const claimed = await this.db.transaction(() =>
+          this.repository.claimDue(now, now + LEASE_MS, BATCH, exclude, (due) => this.lanes.fit(due)),
+        );
         const full: string[] = [];
         for (const item of claimed) {
           const lane = this.lanes.tryStart(item);

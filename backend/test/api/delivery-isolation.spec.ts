@@ -1,7 +1,9 @@
 import { createServer, IncomingMessage, Server } from 'node:http';
+import { IsNull, Like, Not } from 'typeorm';
 import type { AddressInfo } from 'node:net';
 import { newId } from '../../src/common/ids';
 import { OutboxTable } from '../../src/database/tables';
+import { DeliveryLanes, PER_TARGET } from '../../src/outbox/delivery-lanes';
 import { OutboxRepository } from '../../src/outbox/outbox.repository';
 import { Receiver } from '../support/receiver';
 import { launchWithTask, setUpReferralProcess } from '../support/scenario';
@@ -84,6 +86,27 @@ describe('delivery isolation', () => {
     expect(hole.waiting.size).toBe(4);
     expect(Math.max(...busy)).toBeLessThan(MAX_DELAY_MS);
     expect(median(busy)).toBeLessThan(Math.max(median(idle) * 5, 100));
+  });
+
+  it('leases only what fits the lanes: a backlog for one receiver is read, not rewritten, while its lane is full', async () => {
+    const due = t.clock.now() - 1;
+    const rows: OutboxTable[] = Array.from({ length: 30 }, (_, i) => ({
+      id: newId(), kind: 'n8n_resume', target: `http://10.9.9.8:5678/webhook-waiting/${i}`, payload: {}, idempotencyKey: `backlog:${newId()}`,
+      // Due long before anything earlier tests left pending, so the claim reads these first.
+      instanceId: null, status: 'pending', attempts: 0, maxAttempts: 8, nextAttemptAt: 1_000 + i, lockedUntil: null, lastError: null, createdAt: due, deliveredAt: null,
+    }));
+    const repository = t.app.get(OutboxRepository);
+    const lanes = new DeliveryLanes();
+    // No worker runs in between: the rows are claimed here, then put back out of its reach.
+    const { claimed, leased } = await t.db.transaction(async () => {
+      await t.db.insert(OutboxTable, rows);
+      const got = await repository.claimDue(due, due + 60_000, 25, { origins: [], kinds: [] }, (found) => lanes.fit(found));
+      const locked = await t.db.manager.countBy(OutboxTable, { idempotencyKey: Like('backlog:%'), lockedUntil: Not(IsNull()) });
+      await t.db.manager.delete(OutboxTable, rows.map((r) => r.id));
+      return { claimed: got, leased: locked };
+    });
+    expect(claimed.map((c) => c.id)).toEqual(rows.slice(0, PER_TARGET).map((r) => r.id));
+    expect(leased).toBe(PER_TARGET);
   });
 
   it('skips exactly the full lanes when claiming: not a longer port, not another kind', async () => {
