@@ -131,9 +131,11 @@ export class AuthService {
     const row = await this.db.read(() => this.repository.findApiKeyByPrefix(parsed.prefix));
     if (!row || row.revokedAt !== null || !sameHash(row.keyHash, hash)) return null;
     const actor: Actor = { type: 'api_key', id: row.id, name: row.name, permissions: permissionsOfScopes(row.scopes) };
-    const entry = { actor, keyHash: row.keyHash, until: now + KEY_CACHE_MS, touchedAt: 0 };
+    // The key's last touch carries over from the entry this replaces: every request that misses the
+    // cache at once would otherwise write the same row, each holding a connection while it waits its turn.
+    const entry = { actor, keyHash: row.keyHash, until: now + KEY_CACHE_MS, touchedAt: this.keyCache.get(parsed.prefix)?.touchedAt ?? 0 };
     this.keyCache.set(parsed.prefix, entry);
-    this.touch(entry, now);
+    if (now - entry.touchedAt > TOUCH_EVERY_MS) this.touch(entry, now);
     return actor;
   }
 

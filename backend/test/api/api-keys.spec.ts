@@ -124,4 +124,26 @@ describe('api keys', () => {
       await touched(created.id);
     });
   });
+
+  // Last: it moves the test clock on.
+  describe('marking a key as used', () => {
+    const lastUsed = async (id: string) => (await t.db.read(() => t.db.manager.findOneByOrFail(ApiKeyTable, { id }))).lastUsedAt;
+
+    it('writes it at most once a minute, also when its cache entry has expired in between', async () => {
+      const created = (await t.admin.post('/api-keys').send({ name: 'busy', scopes: ['automation'] }).expect(201)).body;
+      const first = t.clock.now();
+      await withKey(created.key, '/auth/me').expect(200);
+      await touched(created.id);
+      expect(await lastUsed(created.id)).toBe(first);
+      // Past the 5 s cache, within the minute: read again from the database, not written again.
+      t.clock.set(first + 10_000);
+      await withKey(created.key, '/auth/me').expect(200);
+      await new Promise((done) => setTimeout(done, 100));
+      expect(await lastUsed(created.id)).toBe(first);
+      t.clock.set(first + 70_000);
+      await withKey(created.key, '/auth/me').expect(200);
+      for (let i = 0; i < 80 && (await lastUsed(created.id)) === first; i++) await new Promise((done) => setTimeout(done, 25));
+      expect(await lastUsed(created.id)).toBe(first + 70_000);
+    });
+  });
 });
