@@ -2,7 +2,7 @@
 #   docker build -f deploy/backend.Dockerfile -t caseflow-backend .
 # Build context: the repository root.
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /src
 # better-sqlite3 compiles when no prebuilt binary matches.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
@@ -15,7 +15,7 @@ COPY backend backend
 COPY editor-ui editor-ui
 RUN npm run build -w backend && npm run build -w editor-ui
 
-FROM node:20-bookworm-slim AS deps
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
@@ -23,8 +23,15 @@ COPY backend/package.json backend/
 COPY editor-ui/package.json editor-ui/
 # Runtime dependencies of the backend only (no dev tools, no UI toolchain).
 RUN npm install --omit=dev --workspace backend --no-audit --no-fund
+# better-sqlite3 is compiled against Node 24.18.1's headers, not the image's: from 24.19 on,
+# node_object_wrap.h (compiled into the addon) makes a garbage collection outside any V8 context
+# abort the process (nodejs/node#65446). 24.18.1's ObjectWrap predates that and every 24.x loads
+# the result (one ABI); the grep fails the build should the newer header slip in. The Node 24
+# test suites use a binary built the same way (scripts/test/sqlite-binding.ts).
+RUN npm_config_build_from_source=true npm_config_target=24.18.1 npm rebuild better-sqlite3 \
+ && ! grep -q RemoveEnvironmentCleanupHook node_modules/better-sqlite3/build/Release/better_sqlite3.node
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3100 \

@@ -1,9 +1,10 @@
 /**
  * `npm test`: everything the project's tests need, then every suite, on a fresh machine as on CI.
  * It finds or provides what the suites use — Chromium for the browser and end-to-end suites, a
- * PostgreSQL for the backend's PostgreSQL suite (see postgres.ts), the pinned n8n runtimes — says
- * where each came from, runs the suites one after another (stopping at the first failure) and
- * prints how long each took. `npm test -- <step> …` runs only the named steps.
+ * PostgreSQL for the backend's PostgreSQL suites (see postgres.ts), the pinned n8n runtimes, the
+ * Node 24 the backend suites run on a second time (node24.ts) — says where each came from, runs
+ * the suites one after another (stopping at the first failure) and prints how long each took.
+ * `npm test -- <step> …` runs only the named steps.
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -24,6 +25,12 @@ const STEPS: Step[] = [
   { name: 'n8n', what: 'pinned n8n runtimes (cached in ~/.cache/caseflow, from the npm registry when missing)', commands: ['npx tsx test/n8n/install.ts all'] },
   { name: 'backend-sqlite', what: 'backend on SQLite', commands: ['npm run test:sqlite -w backend'] },
   { name: 'backend-postgres', what: 'backend on PostgreSQL', commands: ['npm run test:postgres -w backend'], needs: ['postgres'] },
+  {
+    name: 'backend-node24',
+    what: 'backend on SQLite and PostgreSQL on Node 24, the Node it is deployed on (scripts/test/node24.ts)',
+    commands: ['npx tsx scripts/test/node24.ts npm run test:sqlite -w backend', 'npx tsx scripts/test/node24.ts npm run test:postgres -w backend'],
+    needs: ['postgres'],
+  },
   { name: 'nodes', what: 'n8n nodes in n8n', commands: ['npm run test:nodes'] },
   { name: 'ui', what: 'UI components (Vitest)', commands: ['npm run test -w editor-ui'] },
   { name: 'browser', what: 'UI in Chromium', commands: ['npm run test:browser -w editor-ui'], needs: ['chromium'] },
