@@ -12,12 +12,23 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const BENCHES = ['backend-load', 'timer-lateness', 'timers-at-scale', 'inbox-paging', 'live-map', 'notify-queue', 'n8n-side-by-side'] as const;
+const BENCHES = [
+  'backend-load',
+  'backend-load-postgres',
+  'timer-lateness',
+  'timers-at-scale',
+  'timers-at-scale-postgres',
+  'inbox-paging',
+  'live-map',
+  'notify-queue',
+  'n8n-side-by-side',
+] as const;
 type Bench = (typeof BENCHES)[number];
 
 /** A bench that is another's script run larger. */
 const VARIANTS: Partial<Record<Bench, { script: string; args: string[] }>> = {
   'timers-at-scale': { script: 'timer-lateness', args: ['--scale'] },
+  'timers-at-scale-postgres': { script: 'timer-lateness', args: ['--scale', '--postgres'] },
 };
 
 const isBench = (name: string): name is Bench => (BENCHES as readonly string[]).includes(name);
