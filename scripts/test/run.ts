@@ -36,6 +36,12 @@ const STEPS: Step[] = [
   { name: 'browser', what: 'UI in Chromium', commands: ['npm run test:browser -w editor-ui'], needs: ['chromium'] },
   { name: 'e2e', what: 'end to end with a real n8n', commands: ['npm run test:e2e'], needs: ['chromium'] },
   { name: 'compat', what: 'nodes on n8n 1.123', commands: ['npm run test:compat'] },
+  {
+    name: 'scale-out',
+    what: 'n8n queue mode (main + worker on Redis) and two backend replicas on PostgreSQL, a worker and a replica killed mid-run',
+    commands: ['npm run build -w backend', 'npm run test:scale-out'],
+    needs: ['postgres'],
+  },
   { name: 'templates', what: 'templates in a real n8n', commands: ['npm run test:templates'] },
 ];
 

@@ -14,6 +14,11 @@ export interface LaunchOptions {
   readonly logFile: string;
   readonly env?: Readonly<Record<string, string>>;
   readonly readyTimeoutMs?: number;
+  /**
+   * `start` (default): the main process. `worker`: a queue-mode worker (EXECUTIONS_MODE=queue in
+   * `env`); it serves no REST API, so `port` is its health server's and readiness is its own.
+   */
+  readonly command?: 'start' | 'worker';
 }
 
 export interface LaunchedN8n {
@@ -23,19 +28,20 @@ export interface LaunchedN8n {
   stop(): Promise<void>;
 }
 
-/** Runs `n8n start` in its own process group and resolves once its REST API answers. */
+/** Runs `n8n start` (or `n8n worker`) in its own process group and resolves once it is ready. */
 export async function launchN8n(options: LaunchOptions): Promise<LaunchedN8n> {
-  const { runtime, userFolder, port, logFile } = options;
+  const { runtime, userFolder, port, logFile, command = 'start' } = options;
   await mkdir(dirname(logFile), { recursive: true });
   const env = runtimeEnv(runtime, {
     ...OFFLINE_ENV,
     ...QUIET_ENV,
     ...runtime.profile.env,
     ...instanceEnv({ userFolder, port, brokerPort: await freePort() }),
+    ...(command === 'worker' ? workerServerEnv(port) : {}),
     ...options.env,
   });
   const out = openSync(logFile, 'a');
-  const child = spawn(runtime.nodeBin, [runtime.n8nBin, 'start'], { cwd: userFolder, env, detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(runtime.nodeBin, [runtime.n8nBin, command], { cwd: userFolder, env, detached: true, stdio: ['ignore', out, out] });
   closeSync(out);
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code));
@@ -57,7 +63,8 @@ export async function launchN8n(options: LaunchOptions): Promise<LaunchedN8n> {
   };
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilReady(baseUrl, exited, options.readyTimeoutMs ?? 120_000);
+    const probes = command === 'worker' ? WORKER_READY : MAIN_READY;
+    await waitUntilReady(baseUrl, probes, exited, options.readyTimeoutMs ?? 120_000);
   } catch (error) {
     await stop();
     const version = runtime.profile.n8nVersion;
@@ -66,17 +73,31 @@ export async function launchN8n(options: LaunchOptions): Promise<LaunchedN8n> {
   return { baseUrl, pid: child.pid ?? -1, stop };
 }
 
-/** Ready means migrated (readiness) and the REST routes mounted (public settings answer). */
-async function waitUntilReady(baseUrl: string, exited: Promise<number | null>, timeoutMs: number): Promise<void> {
+/** A main is ready once migrated (readiness) and its REST routes are mounted (public settings answer). */
+const MAIN_READY = ['/healthz/readiness', '/rest/settings'];
+/** A worker's health server answers readiness once its database and Redis connections are up. */
+const WORKER_READY = ['/healthz/readiness'];
+
+/** A worker serves health checks only when asked to, on QUEUE_HEALTH_CHECK_PORT. */
+function workerServerEnv(port: number): Record<string, string> {
+  return { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' };
+}
+
+async function waitUntilReady(baseUrl: string, probes: readonly string[], exited: Promise<number | null>, timeoutMs: number): Promise<void> {
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (exitCode !== undefined) throw new Error(`process exited with ${String(exitCode)}`);
-    if ((await status(`${baseUrl}/healthz/readiness`)) === 200 && (await status(`${baseUrl}/rest/settings`)) === 200) return;
+    if (await allAnswer(baseUrl, probes)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`not ready after ${timeoutMs} ms`);
+}
+
+async function allAnswer(baseUrl: string, paths: readonly string[]): Promise<boolean> {
+  for (const path of paths) if ((await status(`${baseUrl}${path}`)) !== 200) return false;
+  return true;
 }
 
 async function status(url: string): Promise<number> {

@@ -24,6 +24,8 @@ export interface StartN8nOptions {
   readonly seedFromTemplate?: boolean;
   /** Packed community packages (.tgz) to install into the user folder before n8n starts. */
   readonly communityPackages?: readonly string[];
+  /** `worker` runs a queue-mode worker instead of the main (see LaunchOptions.command). */
+  readonly command?: 'start' | 'worker';
 }
 
 export interface N8nInstance {
@@ -48,7 +50,7 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
   const port = options.port ?? (await freePort());
   const logFile = options.logFile ?? join(tmpdir(), `caseflow-n8n-${options.profile.name}-${port}-${Date.now()}.log`);
   try {
-    const launched = await launchN8n({ runtime, userFolder, port, logFile, env: options.env, readyTimeoutMs: options.readyTimeoutMs });
+    const launched = await launchN8n({ runtime, userFolder, port, logFile, env: options.env, readyTimeoutMs: options.readyTimeoutMs, command: options.command });
     const stop = async (): Promise<void> => {
       await launched.stop();
       if (ownFolder) await rm(userFolder, { recursive: true, force: true });
