@@ -1,8 +1,9 @@
 /**
  * `npm test`: everything the project's tests need, then every suite, on a fresh machine as on CI.
  * It finds or provides what the suites use — Chromium for the browser and end-to-end suites, a
- * PostgreSQL for the backend's PostgreSQL suites (see postgres.ts), the pinned n8n runtimes, the
- * Node 24 the backend suites run on a second time (node24.ts) — says where each came from, runs
+ * PostgreSQL for the backend's PostgreSQL suites (see postgres.ts), a Redis for the scale-out suite
+ * (redis.ts), the pinned n8n runtimes, the Node 24 the backend suites run on a second time
+ * (node24.ts) — says where each came from, runs
  * the suites one after another (stopping at the first failure) and prints how long each took.
  * `npm test -- <step> …` runs only the named steps.
  */
@@ -10,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { provideChromium } from './chromium';
 import { providePostgres, TestPostgres } from './postgres';
+import { provideRedis, TestRedis } from './redis';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -17,7 +19,7 @@ interface Step {
   name: string;
   what: string;
   commands: string[];
-  needs?: Array<'chromium' | 'postgres'>;
+  needs?: Array<'chromium' | 'postgres' | 'redis'>;
 }
 
 const STEPS: Step[] = [
@@ -40,7 +42,7 @@ const STEPS: Step[] = [
     name: 'scale-out',
     what: 'n8n queue mode (main + worker on Redis) and two backend replicas on PostgreSQL, a worker and a replica killed mid-run',
     commands: ['npm run build -w backend', 'npm run test:scale-out'],
-    needs: ['postgres'],
+    needs: ['postgres', 'redis'],
   },
   { name: 'templates', what: 'templates in a real n8n', commands: ['npm run test:templates'] },
 ];
@@ -70,6 +72,7 @@ async function main(): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   const provided: string[] = [];
   let postgres: TestPostgres | null = null;
+  let redis: TestRedis | null = null;
   try {
     if (needs.has('chromium')) {
       const chromium = provideChromium(env, ROOT);
@@ -81,9 +84,15 @@ async function main(): Promise<number> {
       env.CASEFLOW_TEST_PG_URL = postgres.url;
       provided.push(`PostgreSQL: ${postgres.origin}`);
     }
+    if (needs.has('redis')) {
+      redis = await provideRedis(env);
+      env.CASEFLOW_TEST_REDIS_URL = redis.url;
+      provided.push(`Redis: ${redis.origin}`);
+    }
   } catch (error) {
     console.error(`\nnpm test cannot run: ${error instanceof Error ? error.message : String(error)}`);
     await postgres?.stop();
+    await redis?.stop();
     return 1;
   }
   for (const line of provided) console.log(`== ${line}`);
@@ -103,6 +112,7 @@ async function main(): Promise<number> {
     if (failed) break;
   }
   await postgres?.stop();
+  await redis?.stop();
   console.log(`\n== npm test\n${[...provided, ...results].join('\n')}`);
   return failed ? 1 : 0;
 }
