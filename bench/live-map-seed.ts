@@ -1,14 +1,15 @@
 /**
  * The history the live-map benchmark reads: one process ("bench-map", versions 1 and 2, four stages)
  * with `cases` cases created over the last 180 days, beside a neighbour process whose cases must not
- * count. Inserted in bulk through the app's own connection; deterministic, so runs compare.
+ * count. Inserted in bulk through the app's own connection; deterministic, so runs compare. Its
+ * cases (addCase) also make the year of history of year-of-history-seed.ts.
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import * as tables from '../backend/dist/database/tables';
 
 const MINUTE = 60_000;
-const DAY = 1_440 * MINUTE;
+export const DAY = 1_440 * MINUTE;
 const STAGES = ['intake', 'review', 'approval', 'fulfilment'];
 /** Stages whose visits raise a review task. */
 const REVIEWED = new Set(['review', 'approval']);
@@ -16,7 +17,7 @@ const DECISIONS = ['approve', 'reject', 'more-info'];
 const CHUNK = 400;
 
 /** A small deterministic generator (mulberry32): the same history every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed;
   return () => {
     state = (state + 0x6d2b79f5) | 0;
@@ -32,7 +33,7 @@ async function insertAll(manager: EntityManager, table: EntityTarget<ObjectLiter
   }
 }
 
-function processRow(key: string, version: number, now: number): ObjectLiteral {
+export function processRow(key: string, version: number, now: number): ObjectLiteral {
   return {
     id: randomUUID(), key, version, status: 'published', name: key, description: '', entityTypes: ['booking'],
     stages: STAGES.map((stage) => ({ key: stage, name: stage })), decisions: DECISIONS.map((d) => ({ key: d, label: d })),
@@ -77,11 +78,23 @@ export async function seedHistory(source: DataSource, now: number, cases: number
   return { visits, tasks };
 }
 
-/** One case: created in the last 180 days, through one to four stages, closed (70 %) or still open. */
-function addCase(batch: { instances: ObjectLiteral[]; visits: ObjectLiteral[]; tasks: ObjectLiteral[] }, next: () => number, now: number, process: ObjectLiteral, entityId: string, queueId: string): void {
+/** How a seeded history is spread: over how many days cases were created, and the share of them closed. */
+export interface HistoryShape {
+  days: number;
+  closedShare: number;
+}
+
+export interface CaseRows {
+  instances: ObjectLiteral[];
+  visits: ObjectLiteral[];
+  tasks: ObjectLiteral[];
+}
+
+/** One case: created in the last `shape.days` days, through one to four stages, closed (`shape.closedShare`) or still open. */
+export function addCase(batch: CaseRows, next: () => number, now: number, process: ObjectLiteral, entityId: string, queueId: string, shape: HistoryShape = { days: 180, closedShare: 0.7 }): void {
   const id = randomUUID();
-  const createdAt = now - Math.floor(next() * 180 * DAY);
-  const closed = next() < 0.7;
+  const createdAt = now - Math.floor(next() * shape.days * DAY);
+  const closed = next() < shape.closedShare;
   const stageCount = 1 + Math.floor(next() * STAGES.length);
   let at = createdAt;
   let current: string | null = null;
@@ -108,7 +121,7 @@ function addCase(batch: { instances: ObjectLiteral[]; visits: ObjectLiteral[]; t
   });
 }
 
-function taskRow(instanceId: string, stageKey: string, queueId: string, createdAt: number, decidedAt: number | null, decision: string, dueFraction: number): ObjectLiteral {
+export function taskRow(instanceId: string, stageKey: string, queueId: string, createdAt: number, decidedAt: number | null, decision: string, dueFraction: number): ObjectLiteral {
   return {
     id: randomUUID(), instanceId, stageKey, queueId, assigneeId: null, title: `Decide ${stageKey}`, instructions: '',
     decisions: DECISIONS.map((d) => ({ key: d, label: d })), fields: [], dueAt: createdAt + Math.floor(dueFraction * 4 * DAY), priority: 2,

@@ -22,6 +22,8 @@ const BENCHES = [
   'live-map',
   'notify-queue',
   'n8n-side-by-side',
+  // Last: it seeds a year of history on both engines first (tens of minutes).
+  'year-of-history',
 ] as const;
 type Bench = (typeof BENCHES)[number];
 

@@ -110,33 +110,43 @@ export class ReportsRepository {
     }>();
   }
 
-  /**
-   * Cases per process, how many were escalated at least once (on the case itself or on one of its
-   * tasks: every escalation names its case) and how many escalations they had in all.
-   */
-  escalatedCases(filters: ReportFilters) {
+  /** Cases per process. */
+  caseCounts(filters: ReportFilters) {
     const qb = this.db.manager
       .createQueryBuilder(InstanceTable, 'i')
-      .leftJoin(EscalationTable, 'e', 'e.instance_id = i.id')
       .select('i.processKey', 'processKey')
-      .addSelect('COUNT(DISTINCT i.id)', 'cases')
-      .addSelect('COUNT(DISTINCT e.instance_id)', 'escalatedCases')
-      .addSelect('COUNT(DISTINCT e.id)', 'escalations')
+      .addSelect('COUNT(*)', 'cases')
       .groupBy('i.processKey');
-    return filter(qb, filters, 'i.createdAt').getRawMany<{ processKey: string; cases: Numeric; escalatedCases: Numeric; escalations: Numeric }>();
+    return filter(qb, filters, 'i.createdAt').getRawMany<{ processKey: string; cases: Numeric }>();
   }
 
-  /** The tasks of those cases, and how many of them were escalated at least once. */
-  escalatedTasks(filters: ReportFilters) {
+  /** Tasks of the cases, per process. */
+  taskCounts(filters: ReportFilters) {
     const qb = this.db.manager
       .createQueryBuilder(TaskTable, 't')
       .innerJoin(InstanceTable, 'i', 'i.id = t.instance_id')
-      .leftJoin(EscalationTable, 'e', 'e.task_id = t.id')
       .select('i.processKey', 'processKey')
-      .addSelect('COUNT(DISTINCT t.id)', 'tasks')
-      .addSelect('COUNT(DISTINCT e.task_id)', 'escalated')
+      .addSelect('COUNT(*)', 'tasks')
       .groupBy('i.processKey');
-    return filter(qb, filters, 'i.createdAt').getRawMany<{ processKey: string; tasks: Numeric; escalated: Numeric }>();
+    return filter(qb, filters, 'i.createdAt').getRawMany<{ processKey: string; tasks: Numeric }>();
+  }
+
+  /**
+   * The escalations of the cases per process (on the case itself or on one of its tasks: every
+   * escalation names its case), how many cases and tasks they touched. Read from the escalations,
+   * a few per hundred cases, rather than by joining every case to them: a COUNT(DISTINCT) over a
+   * year of cases cost seconds.
+   */
+  escalationCounts(filters: ReportFilters) {
+    const qb = this.db.manager
+      .createQueryBuilder(EscalationTable, 'e')
+      .innerJoin(InstanceTable, 'i', 'i.id = e.instance_id')
+      .select('i.processKey', 'processKey')
+      .addSelect('COUNT(*)', 'escalations')
+      .addSelect('COUNT(DISTINCT e.instance_id)', 'escalatedCases')
+      .addSelect('COUNT(DISTINCT e.task_id)', 'escalatedTasks')
+      .groupBy('i.processKey');
+    return filter(qb, filters, 'i.createdAt').getRawMany<{ processKey: string; escalations: Numeric; escalatedCases: Numeric; escalatedTasks: Numeric }>();
   }
 
   outcomes(filters: ReportFilters) {

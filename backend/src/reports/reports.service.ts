@@ -143,18 +143,19 @@ export class ReportsService {
 
   /** Everything counted is about the cases started in the period, so the rate and its counts agree. */
   private async escalations(filters: ReportFilters): Promise<EscalationRateRow[]> {
-    const tasks = new Map((await this.repository.escalatedTasks(filters)).map((r) => [r.processKey, r]));
-    const rows = (await this.repository.escalatedCases(filters)).map((r): EscalationRateRow => {
+    const tasks = new Map((await this.repository.taskCounts(filters)).map((r) => [r.processKey, Number(r.tasks)]));
+    const escalated = new Map((await this.repository.escalationCounts(filters)).map((r) => [r.processKey, r]));
+    const rows = (await this.repository.caseCounts(filters)).map((r): EscalationRateRow => {
       const cases = Number(r.cases);
-      const escalatedCases = Number(r.escalatedCases);
-      const task = tasks.get(r.processKey);
+      const counts = escalated.get(r.processKey);
+      const escalatedCases = Number(counts?.escalatedCases ?? 0);
       return {
         processKey: r.processKey,
-        escalations: Number(r.escalations),
+        escalations: Number(counts?.escalations ?? 0),
         cases,
         escalatedCases,
-        escalatedTasks: Number(task?.escalated ?? 0),
-        tasks: Number(task?.tasks ?? 0),
+        escalatedTasks: Number(counts?.escalatedTasks ?? 0),
+        tasks: tasks.get(r.processKey) ?? 0,
         rate: rate(escalatedCases, cases),
       };
     });

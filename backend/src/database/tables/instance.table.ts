@@ -15,6 +15,9 @@ export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 // visits and tasks to their case without reading its row.
 @Index('ix_instances_live_map', ['processKey', 'status', 'currentStageKey', 'outcome', 'processVersion', 'stalledAt', 'closedAt'])
 @Index('ix_instances_id_process', ['id', 'processKey', 'processVersion', 'status'])
+// The reports (reports/) count the cases started in a period from the index alone: without the
+// creation time in it, SQLite read all of a year's cases one row at a time (15 s at a million).
+@Index('ix_instances_reports', ['processKey', 'status', 'currentStageKey', 'outcome', 'createdAt'])
 export class InstanceTable {
   @PrimaryColumn('varchar', { length: 36 }) id!: string;
   @Column('varchar', { name: 'process_id', length: 36 }) processId!: string;

@@ -9,6 +9,9 @@ export type OutboxStatus = 'pending' | 'delivered' | 'dead';
 @Index('ix_outbox_status_next', ['status', 'nextAttemptAt'])
 // A new wait of an n8n execution drops resume calls still pending for the same URL (waits/).
 @Index('ix_outbox_target_status', ['target', 'status'])
+// A case's page lists its deliveries and looks for its dead resumes; the outbox keeps every call it
+// delivered, so without this each case page read a year of them.
+@Index('ix_outbox_instance', ['instanceId', 'createdAt'])
 export class OutboxTable {
   @PrimaryColumn('varchar', { length: 36 }) id!: string;
   @Column('varchar', { length: 20 }) kind!: OutboxKind;
