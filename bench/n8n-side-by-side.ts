@@ -23,7 +23,9 @@ import { packNodes } from '../test/templates/support/pack';
 import { machine, writeSection } from './report';
 import { createApiKey, cpuSeconds, signIn, startBackend, type Backend } from './support/backend';
 
-const ROUNDS = Number(process.env.SBS_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.SBS_ROUNDS ?? 4);
+/** Cycles of each variant before the measured rounds: n8n's first few dozen executions run slower (its code is still being compiled). */
+const WARM_UP = Number(process.env.SBS_WARM_UP ?? 30);
 const CONCURRENT = 10;
 const BURST_CYCLES = Number(process.env.SBS_CYCLES ?? 40);
 const SERIAL_CYCLES = Number(process.env.SBS_SERIAL ?? 12);
@@ -59,22 +61,49 @@ interface Report {
 
 class Receiver {
   private readonly waiting = new Map<string, (report: Report & { at: number }) => void>();
+  private readonly tasks = new Map<string, { id: string; createdAt: string }>();
+  private readonly taskWaiters = new Map<string, (task: { id: string; createdAt: string }) => void>();
   private server!: Server;
   url = '';
+  taskUrl = '';
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       void body(req).then((text) => {
         const at = performance.now();
-        const report = JSON.parse(text) as Report;
-        this.waiting.get(report.id)?.({ ...report, at });
-        this.waiting.delete(report.id);
+        if (req.url === '/task-created') this.taskCreated(text);
+        else {
+          const report = JSON.parse(text) as Report;
+          this.waiting.get(report.id)?.({ ...report, at });
+          this.waiting.delete(report.id);
+        }
         res.writeHead(204).end();
       });
     });
     await new Promise<void>((done) => this.server.listen(0, '127.0.0.1', done));
     const address = this.server.address() as { port: number };
     this.url = `http://127.0.0.1:${address.port}/report`;
+    this.taskUrl = `http://127.0.0.1:${address.port}/task-created`;
+  }
+
+  /** The task Await Decision made for a case, told by the backend's `task.created` webhook. */
+  taskOf(caseId: string): Promise<{ id: string; createdAt: string }> {
+    const told = this.tasks.get(caseId);
+    if (told) {
+      this.tasks.delete(caseId);
+      return Promise.resolve(told);
+    }
+    return new Promise((resolve) => this.taskWaiters.set(caseId, resolve));
+  }
+
+  private taskCreated(text: string): void {
+    const { event } = JSON.parse(text) as { event: { instanceId: string; taskId: string; at: string } };
+    const task = { id: event.taskId, createdAt: event.at };
+    const waiter = this.taskWaiters.get(event.instanceId);
+    if (waiter) {
+      this.taskWaiters.delete(event.instanceId);
+      waiter(task);
+    } else this.tasks.set(event.instanceId, task);
   }
 
   next(id: string): Promise<Report & { at: number }> {
@@ -98,34 +127,6 @@ function body(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
   });
-}
-
-/** The open tasks of the bench's queue, read by one poller for every cycle waiting on its task. */
-class TaskWatch {
-  private readonly waiting = new Map<string, (task: { id: string; createdAt: string }) => void>();
-  private running = false;
-
-  constructor(private readonly backend: Backend, private readonly key: string) {}
-
-  taskOf(caseId: string): Promise<{ id: string; createdAt: string }> {
-    const found = new Promise<{ id: string; createdAt: string }>((resolve) => this.waiting.set(caseId, resolve));
-    if (!this.running) void this.poll();
-    return found;
-  }
-
-  private async poll(): Promise<void> {
-    this.running = true;
-    while (this.waiting.size > 0) {
-      const res = await this.backend.api('/tasks?queue=sbs&status=open&limit=100', { key: this.key });
-      const page = (await res.json()) as { items: Array<{ id: string; instanceId: string; createdAt: string }> };
-      for (const task of page.items) {
-        this.waiting.get(task.instanceId)?.(task);
-        this.waiting.delete(task.instanceId);
-      }
-      await sleep(10);
-    }
-    this.running = false;
-  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -228,7 +229,6 @@ class Bench {
     private readonly backend: Backend,
     private readonly key: string,
     private readonly receiver: Receiver,
-    private readonly tasks: TaskWatch,
   ) {}
 
   async cycle(variant: Variant): Promise<Cycle> {
@@ -248,7 +248,7 @@ class Bench {
       decide = () => resumeWait(resumeUrl, decision);
     } else {
       const { caseId } = answer as { caseId: string };
-      const task = await this.tasks.taskOf(caseId);
+      const task = await this.receiver.taskOf(caseId);
       // The task is created by Await Decision just before n8n pauses: its creation is the wait's start.
       toWaiting = Date.parse(task.createdAt) - startedWall;
       decide = async () => {
@@ -331,7 +331,7 @@ function totals(samples: Sample[], variant: Variant, concurrency: number): Total
   };
 }
 
-async function setUpBackend(backend: Backend): Promise<string> {
+async function setUpBackend(backend: Backend, receiver: Receiver): Promise<string> {
   const cookie = await signIn(backend);
   const post = (path: string, payload: object) => backend.api(path, { method: 'POST', cookie, body: JSON.stringify(payload) });
   const key = await createApiKey(backend, cookie, ['automation']);
@@ -348,6 +348,8 @@ async function setUpBackend(backend: Backend): Promise<string> {
     ],
   });
   await backend.api('/processes/sbs/publish', { method: 'POST', cookie });
+  // How the bench learns which task to decide: the backend's own push, as an app watching a queue would.
+  await post('/webhooks', { events: ['task.created'], targetUrl: receiver.taskUrl, processKey: 'sbs' });
   return key;
 }
 
@@ -369,9 +371,9 @@ async function main(): Promise<void> {
     backend = await startBackend({
       dataDir,
       scheduler: true,
-      env: { CASEFLOW_ALLOWED_RESUME_ORIGINS: n8n.baseUrl, CASEFLOW_OUTBOX_RETRY_BASE_MS: '200' },
+      env: { CASEFLOW_ALLOWED_RESUME_ORIGINS: n8n.baseUrl, CASEFLOW_OUTBOX_RETRY_BASE_MS: '200', CASEFLOW_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' },
     });
-    const key = await setUpBackend(backend);
+    const key = await setUpBackend(backend, receiver);
     const { apiKey } = await setupInstance(n8n.baseUrl);
     const api = new N8nApi(n8n.baseUrl, apiKey);
     const credential = await api.createCredential({
@@ -385,10 +387,10 @@ async function main(): Promise<void> {
     }
     await sleep(1000);
 
-    const bench = new Bench(n8n, backend, key, receiver, new TaskWatch(backend, key));
+    const bench = new Bench(n8n, backend, key, receiver);
     console.log('warming up…');
     const variants = (order: Variant[]) => order.filter((variant) => !ONLY || variant === ONLY);
-    for (const variant of variants(['A', 'B'])) await bench.round(variant, 10, CONCURRENT);
+    for (const variant of variants(['A', 'B'])) await bench.round(variant, WARM_UP, CONCURRENT);
 
     const samples: Sample[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
@@ -455,7 +457,7 @@ One real n8n ${CURRENT.n8nVersion} (its own Node ${CURRENT.node.replace('node-li
 - **A**, n8n's own human-in-the-loop: Webhook → Respond to Webhook → Wait ("on webhook call") → Set → HTTP Request, resumed by a POST to its resume URL;
 - **B**, Caseflow: Webhook → Launch Workflow → Respond to Webhook → Await Decision (approve / reject) → Set → HTTP Request, decided with \`POST /tasks/:id/decide\`.
 
-Both answer the start call with what the bench decides with and end with the same HTTP Request to a receiver on loopback, whose arrival is "finished" (the branch it names must be the decision's). A cycle: start → waiting (A: the answer, sent just before Wait; B: the task's creation by Await Decision) → ${THINK_MS} ms → the decision → finished. ${ROUNDS} rounds, each ${BURST_CYCLES} cycles per variant at ${CONCURRENT} at a time and ${SERIAL_CYCLES} one at a time, A and B interleaved (order alternating); a warm-up of 10 each first. CPU from /proc: n8n with its task runner, and the backend.
+Both answer the start call with what the bench decides with and end with the same HTTP Request to a receiver on loopback, whose arrival is "finished" (the branch it names must be the decision's). A cycle: start → waiting (A: the answer, sent just before Wait; B: the task's creation by Await Decision) → ${THINK_MS} ms → the decision → finished. ${ROUNDS} rounds, each ${BURST_CYCLES} cycles per variant at ${CONCURRENT} at a time and ${SERIAL_CYCLES} one at a time, A and B interleaved (order alternating); a warm-up of ${WARM_UP} each first. CPU from /proc: n8n with its task runner, and the backend. The bench learns B's task from the backend's \`task.created\` webhook (a subscription to a receiver on loopback), so the backend's CPU per cycle includes that delivery.
 
 | variant | cycles/s at ${CONCURRENT} | n8n CPU ms/cycle | backend CPU ms/cycle | start → waiting p50 / p99 ms | decision → finished p50 / p99 ms (${CONCURRENT} at a time) | decision → finished p50 / p99 ms (one at a time) |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
@@ -470,6 +472,8 @@ Cycles/s per round — A: ${perRound(burst.A)}; B: ${perRound(burst.B)}.
 | decision → finished p50 at most 1.25× (10 at a time) | ${fmt(p50Ratio, 2)} | ${met(p50Ratio <= 1.25)} |
 | decision → finished p99 at most 1.25× (10 at a time) | ${fmt(p99Ratio, 2)} | ${met(p99Ratio <= 1.25)} |
 | decision → finished p99 under 1 s one at a time | ${fmt(serialP99)} ms | ${met(serialP99 < 1000)} |
+
+Where B's extra n8n CPU goes (\`--only B --profile\`, next to \`--only A --profile\`): n8n 2.x evaluates every expression in an isolate (\`@n8n/expression-runtime\`), and each costs milliseconds; B runs one node more (Launch Workflow) with the user's own expressions on it (entity id and name, the task's title), three authenticated calls to the backend (launch, create the task, take the resume: each a request through n8n's helper, which evaluates the credential's header expression), and a resume whose webhook n8n runs in the Caseflow node. What the nodes themselves added has been cut: parameters left at their shipped expression defaults are read from the item, \`$execution.resumeUrl\` and the waiting item are read without an expression, and the credential is decrypted once per node run (before: about 120 ms of n8n CPU per cycle in expressions the nodes evaluated themselves, in a profile taken at load 15). The rest is n8n's cost of running those nodes. The backend's CPU per cycle includes its scheduler's fixed work (about 20 ms a second, idle or not) and the \`task.created\` webhook the bench listens to.
 `,
   );
   console.log(`B/A cycles/s ${fmt(cyclesRatio, 2)}, n8n CPU ${fmt(cpuRatio, 2)}, decision→finished p50 ${fmt(p50Ratio, 2)}, p99 ${fmt(p99Ratio, 2)}; one at a time B p99 ${fmt(serialP99)} ms`);
