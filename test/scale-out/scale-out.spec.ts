@@ -59,12 +59,19 @@ describe('n8n in queue mode with two backend replicas', () => {
 
     // Each case's executions as the backend linked them, read one by one: n8n's list of executions has
     // been seen to leave out a finished one that its main still counted as active.
-    const findings = await waitFor('every case through its branch, and nothing of it running or waiting', async () => {
+    // A resume the killed replica had leased stays pending until its lease (60 s) runs out and A sends
+    // it again: n8n then answers 409 "finished" when it was the execution's last wait (delivered, not
+    // taken), and a later wait of the execution supersedes it otherwise.
+    const findings = await waitFor('every case through its branch, nothing of it running or waiting, every resume at rest', async () => {
       const found = await Promise.all(cases.map((item) => findingsOf(a, n8n.api, item)));
-      return found.every(({ executions }) => executions.some((e) => e.status === 'success') && executions.every((e) => !BUSY.includes(e.status)))
-        ? found
-        : undefined;
-    }, 180_000, 2000);
+      const atRest = found.every(
+        ({ executions, detail }) =>
+          executions.some((e) => e.status === 'success') &&
+          executions.every((e) => !BUSY.includes(e.status)) &&
+          detail.deliveries.every((d) => d.status !== 'pending'),
+      );
+      return atRest ? found : undefined;
+    }, 240_000, 2000);
     const finishedAt = Math.max(...findings.flatMap(({ executions }) => executions.map((e) => Date.parse(e.stoppedAt ?? ''))));
     load.push(loadavg()[0]!);
     expect(findings.filter((found) => !finishedExactlyOnce(found)).map(describeCase)).toEqual([]);
