@@ -18,7 +18,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CURRENT, N8nApi, productionWebhookUrl, setupInstance, startN8n, type N8nInstance } from '../test/n8n';
-import { Flow } from '../test/e2e/composed/support/flow';
+import { approveOrRejectReview, Flow } from '../test/e2e/composed/support/flow';
 import { packNodes } from '../test/templates/support/pack';
 import { machine, writeSection } from './report';
 import { createApiKey, cpuSeconds, signIn, startBackend, type Backend } from './support/backend';
@@ -152,15 +152,7 @@ function workflowB(receiver: string, credentialId: string): Flow {
       entityFields: {},
     }, { typeVersion: 2 })
     .respond('Answer', 200, '={{ { executionId: $execution.id, caseId: $json.caseflow.instanceId } }}')
-    .caseflow('Review', 'awaitDecision', {
-      queue: 'sbs',
-      title: '=Review {{ $json.caseflow.entity.externalId }}',
-      decisionSource: 'define',
-      decisions: { values: [{ key: 'approve', label: 'Approve' }, { key: 'reject', label: 'Reject' }] },
-      due: 'none',
-      outputMode: 'perDecision',
-      options: {},
-    })
+    .caseflow('Review', 'awaitDecision', approveOrRejectReview('sbs'))
     .node('Set', 'n8n-nodes-base.set', 3.4, branchFrom('={{ $json.decision }}'))
     .node('Report', 'n8n-nodes-base.httpRequest', 4.2, reportTo(receiver))
     .chain('Start', 'Launch Workflow', 'Answer', 'Review')

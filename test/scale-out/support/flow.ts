@@ -1,5 +1,5 @@
 import type { WorkflowInput } from '../../n8n';
-import { Flow } from '../../e2e/composed/support/flow';
+import { approveOrRejectReview, Flow } from '../../e2e/composed/support/flow';
 
 export const PROCESS_KEY = 'scale-out';
 export const ENTITY_TYPE = 'request';
@@ -30,15 +30,7 @@ export function scaleOutFlow(path: string, credentialId: string): WorkflowInput 
       entityName: '={{ $json.body.name }}',
       entityFields: {},
     }, { typeVersion: 2 })
-    .caseflow('Review', 'awaitDecision', {
-      queue: REVIEWERS,
-      title: '=Review {{ $json.caseflow.entity.externalId }}',
-      decisionSource: 'define',
-      decisions: { values: [{ key: 'approve', label: 'Approve' }, { key: 'reject', label: 'Reject' }] },
-      due: 'none',
-      outputMode: 'perDecision',
-      options: {},
-    })
+    .caseflow('Review', 'awaitDecision', approveOrRejectReview(REVIEWERS))
     .chain('Request', 'Launch Workflow', 'Review');
   (Object.keys(BRANCHES) as Decision[]).forEach((decision, index) => {
     const { hold, done } = BRANCHES[decision];

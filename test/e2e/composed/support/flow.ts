@@ -79,3 +79,16 @@ export class Flow {
     return { name: this.name, nodes: this.nodes, connections: this.connections };
   }
 }
+
+/** Await Decision's parameters for an Approve / Reject review of the case's entity in `queue`, one output per decision. */
+export function approveOrRejectReview(queue: string): Record<string, unknown> {
+  return {
+    queue,
+    title: '=Review {{ $json.caseflow.entity.externalId }}',
+    decisionSource: 'define',
+    decisions: { values: [{ key: 'approve', label: 'Approve' }, { key: 'reject', label: 'Reject' }] },
+    due: 'none',
+    outputMode: 'perDecision',
+    options: {},
+  };
+}

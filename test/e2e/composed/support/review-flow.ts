@@ -1,6 +1,6 @@
 import type { WorkflowInput } from '../../../n8n';
 import { ENTITY_TYPE, PROCESS_KEY, REVIEWERS } from '../../support/stack';
-import { Flow } from './flow';
+import { approveOrRejectReview, Flow } from './flow';
 
 /**
  * Webhook → Launch Workflow → Await Decision (Approve / Reject in the reviewers queue) → "Approved" or
@@ -16,15 +16,7 @@ export function approveOrRejectFlow(name: string, path: string, credentialId: st
       entityName: '={{ $json.body.name }}',
       entityFields: {},
     }, { typeVersion: 2 })
-    .caseflow('Review', 'awaitDecision', {
-      queue: REVIEWERS,
-      title: '=Review {{ $json.caseflow.entity.externalId }}',
-      decisionSource: 'define',
-      decisions: { values: [{ key: 'approve', label: 'Approve' }, { key: 'reject', label: 'Reject' }] },
-      due: 'none',
-      outputMode: 'perDecision',
-      options: {},
-    })
+    .caseflow('Review', 'awaitDecision', approveOrRejectReview(REVIEWERS))
     .noOp('Approved')
     .noOp('Rejected')
     .chain('Request', 'Launch Workflow', 'Review')
