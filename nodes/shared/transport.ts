@@ -13,6 +13,8 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 export const CREDENTIAL_TYPE = 'caseflowApi';
+/** The header the credential's `authenticate` block names (credentials/CaseflowApi.credentials.ts). */
+export const API_KEY_HEADER = 'X-API-Key';
 
 export type CaseflowFunctions =
 	| IExecuteFunctions
@@ -57,9 +59,9 @@ function executionHeaders(this: CaseflowFunctions): Record<string, string> {
 const decrypted = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
 
 /**
- * The node's Caseflow credential, decrypted once per node run (n8n's context object is per run). n8n
- * decrypts it on every getCredentials call, several milliseconds of its CPU each, and a node used to
- * need it twice a call (its base URL here, its API key in n8n's request helper) and a resume three times.
+ * The node's Caseflow credential, decrypted once per node run (n8n's context object is per run): n8n
+ * decrypts it on every getCredentials call (in a resume's webhook, after reading it from its database),
+ * several milliseconds of its CPU each, and a resume makes more than one call.
  */
 export function caseflowCredentials(this: CaseflowFunctions): Promise<ICredentialDataDecryptedObject> {
 	let credentials = decrypted.get(this);
@@ -84,17 +86,18 @@ async function send(
 		url,
 		json: !bytes,
 		returnFullResponse,
-		headers: executionHeaders.call(this),
+		// The credential's API key, as its `authenticate` block sends it.
+		headers: { ...executionHeaders.call(this), [API_KEY_HEADER]: String(credentials.apiKey ?? '') },
 	};
 	if (bytes) options.encoding = 'arraybuffer';
 	if (request.body !== undefined) options.body = request.body;
 	if (request.qs !== undefined) options.qs = request.qs;
 	try {
-		// The credential read above goes along, so n8n's helper applies its API key without decrypting it again.
-		const credential = this.getNode().credentials?.[CREDENTIAL_TYPE];
-		return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
-			credentialsDecrypted: { id: credential?.id ?? '', name: credential?.name ?? '', type: CREDENTIAL_TYPE, data: credentials },
-		});
+		// n8n's httpRequestWithAuthentication would apply the credential's `authenticate` block, whose
+		// `={{$credentials.apiKey}}` n8n 2.x resolves in an expression isolate (with a throw-away
+		// workflow) on every call: milliseconds of n8n's CPU a call, three calls a case cycle. The key is
+		// already decrypted here, so the header is set directly and the plain helper sends it.
+		return await this.helpers.httpRequest(options);
 	} catch (error) {
 		throw toCaseflowApiError(this.getNode(), error, url);
 	}

@@ -39,7 +39,7 @@ function run(parameters: IDataObject, backend: FakeBackend, options: Parameters<
 }
 
 const requestOptionsOf = (context: IExecuteFunctions) =>
-	(context.helpers.httpRequestWithAuthentication as unknown as jest.Mock).mock.calls.map(([, options]) => options as IDataObject);
+	(context.helpers.httpRequest as unknown as jest.Mock).mock.calls.map(([options]) => options as IDataObject);
 
 describe('Caseflow: Document', () => {
 	describe('add', () => {

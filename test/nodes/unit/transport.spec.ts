@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
-import { apiBaseUrl, caseflowRequest, caseflowRequestWithStatus, CREDENTIAL_TYPE } from '../../../nodes/shared/transport';
+import { apiBaseUrl, caseflowRequest, caseflowRequestWithStatus } from '../../../nodes/shared/transport';
 import { FakeBackend } from './support/fake-backend';
-import { EXECUTION_ID, fakeExecute, fakeHook, fakeLoadOptions, fakeWebhook, WORKFLOW } from './support/fake-context';
+import { CREDENTIALS, EXECUTION_ID, fakeExecute, fakeHook, fakeLoadOptions, fakeWebhook, WORKFLOW } from './support/fake-context';
 
 describe('apiBaseUrl', () => {
 	it.each([
@@ -15,11 +15,11 @@ describe('apiBaseUrl', () => {
 });
 
 describe('caseflowRequest', () => {
-	it('calls the backend through the Caseflow credential, under /api/v1', async () => {
+	it("calls the backend under /api/v1 with the Caseflow credential's API key", async () => {
 		const backend = new FakeBackend().on('GET', '/queues', { items: [] });
 		const { context } = fakeExecute({ backend });
 		await expect(caseflowRequest.call(context, { method: 'GET', path: '/queues', qs: { limit: 5 } })).resolves.toEqual({ items: [] });
-		expect(backend.calls).toEqual([expect.objectContaining({ credentialType: CREDENTIAL_TYPE, path: '/queues', qs: { limit: 5 } })]);
+		expect(backend.calls).toEqual([expect.objectContaining({ apiKey: CREDENTIALS.apiKey, path: '/queues', qs: { limit: 5 } })]);
 	});
 
 	it('says which n8n execution and workflow make the call, so the backend can link them to the case', async () => {

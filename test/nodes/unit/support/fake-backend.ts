@@ -1,5 +1,4 @@
-import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 export interface RecordedCall {
 	method: string;
@@ -7,7 +6,8 @@ export interface RecordedCall {
 	body: IDataObject | undefined;
 	qs: IDataObject | undefined;
 	headers: IDataObject | undefined;
-	credentialType: string;
+	/** The X-API-Key header the call carried (taken out of `headers`). */
+	apiKey: string | undefined;
 }
 
 /** `{ status: 201, body }`, or just the body for a 200. */
@@ -17,9 +17,9 @@ type Handler = (call: RecordedCall) => Reply | Promise<Reply>;
 export const BASE_URL = 'http://caseflow.test';
 
 /**
- * Stands in for the backend behind `httpRequestWithAuthentication`: routes by method and path under
- * /api/v1, records every call, and fails like n8n does (a NodeApiError around an HTTP error whose
- * response carries the backend's JSON body).
+ * Stands in for the backend behind n8n's `httpRequest` helper: routes by method and path under
+ * /api/v1, records every call, and fails like the helper does (axios's error, whose response carries
+ * the backend's JSON body, or a network error with its code).
  */
 export class FakeBackend {
 	readonly calls: RecordedCall[] = [];
@@ -43,24 +43,24 @@ export class FakeBackend {
 		);
 	}
 
-	request = async (node: INode, credentialType: string, options: IHttpRequestOptions): Promise<unknown> => {
+	request = async (options: IHttpRequestOptions): Promise<unknown> => {
 		const url = new URL(options.url);
 		const prefix = '/api/v1';
 		if (`${url.origin}` !== BASE_URL || !url.pathname.startsWith(prefix)) {
 			throw new Error(`unexpected URL ${options.url}`);
 		}
+		const { 'X-API-Key': apiKey, ...headers } = (options.headers ?? {}) as IDataObject;
 		const call: RecordedCall = {
 			method: options.method ?? 'GET',
 			path: url.pathname.slice(prefix.length),
 			body: options.body as IDataObject | undefined,
 			qs: options.qs as IDataObject | undefined,
-			headers: options.headers as IDataObject | undefined,
-			credentialType,
+			headers,
+			apiKey: apiKey as string | undefined,
 		};
 		this.calls.push(call);
 		if (this.networkError) {
-			const error = Object.assign(new Error(`connect ${this.networkError} 127.0.0.1:9`), { code: this.networkError });
-			throw new NodeApiError(node, error as never);
+			throw Object.assign(new Error(`connect ${this.networkError} 127.0.0.1:9`), { code: this.networkError });
 		}
 		const route = this.routes.find(
 			(candidate) =>
@@ -77,7 +77,7 @@ export class FakeBackend {
 			const httpError = Object.assign(new Error(`Request failed with status code ${statusCode}`), {
 				response: { status: statusCode, data: body },
 			});
-			throw new NodeApiError(node, httpError as never);
+			throw httpError;
 		}
 		return options.returnFullResponse ? { statusCode, body, headers: {} } : body;
 	};

@@ -52,10 +52,8 @@ function parameterLookup(parameters: Parameters) {
 
 const logger = { warn: jest.fn(), info: jest.fn(), debug: jest.fn(), error: jest.fn() };
 
-function requestHelper(node: INode, backend: FakeBackend) {
-	return jest.fn(async function (this: unknown, credentialType: string, options: IHttpRequestOptions) {
-		return await backend.request(node, credentialType, options);
-	});
+function requestHelper(backend: FakeBackend) {
+	return jest.fn(async (options: IHttpRequestOptions) => await backend.request(options));
 }
 
 export interface FakeExecute {
@@ -91,7 +89,7 @@ export function fakeExecute(options: FakeOptions = {}): FakeExecute {
 		},
 		logger,
 		helpers: {
-			httpRequestWithAuthentication: requestHelper(node, backend),
+			httpRequest: requestHelper(backend),
 			getBinaryDataBuffer: async (itemIndex: number, property: string) => {
 				const binary = items[itemIndex].binary?.[property];
 				if (!binary) throw new Error(`no binary ${property}`);
@@ -149,7 +147,7 @@ export function fakeWebhook(request: FakeRequest, options: FakeOptions = {}): Fa
 			},
 		}),
 		logger,
-		helpers: { httpRequestWithAuthentication: requestHelper(node, backend) },
+		helpers: { httpRequest: requestHelper(backend) },
 	};
 	return { context: context as unknown as IWebhookFunctions, backend, response };
 }
@@ -172,7 +170,7 @@ export function fakeHook(options: FakeOptions & { webhookUrl?: string; staticDat
 		getWorkflowStaticData: () => staticData,
 		getNodeWebhookUrl: () => options.webhookUrl ?? 'http://n8n.test/webhook/abc/webhook',
 		logger,
-		helpers: { httpRequestWithAuthentication: requestHelper(node, backend) },
+		helpers: { httpRequest: requestHelper(backend) },
 	};
 	return { context: context as unknown as IHookFunctions, backend, staticData };
 }
@@ -187,7 +185,7 @@ export function fakeLoadOptions(currentParameters: IDataObject, backend = new Fa
 		},
 		getCredentials: async () => CREDENTIALS,
 		logger,
-		helpers: { httpRequestWithAuthentication: requestHelper(node, backend) },
+		helpers: { httpRequest: requestHelper(backend) },
 	};
 	return { context: context as unknown as ILoadOptionsFunctions, backend };
 }
