@@ -8,6 +8,7 @@ import { Page, pageOf } from '../common/paging';
 import { Database } from '../database/database';
 import { EscalationTable, InstanceTable, MessageTable, TaskTable } from '../database/tables';
 import { EventsService } from '../events/events.service';
+import { CLOSED_STATUSES } from '../instances/list-filters';
 import { MessagesService } from '../messages/messages.service';
 import { Notifier } from '../notifications/notifier.service';
 import { RecipientSpec } from '../messages/recipients';
@@ -59,6 +60,8 @@ export class EscalationsService {
   async escalateInTransaction(actor: Actor, input: EscalateInput): Promise<EscalationResult> {
     if (!input.taskId && !input.instanceId) throw fieldError('taskId', 'give taskId or instanceId');
     const { instance, task } = await this.loadSubject(input);
+    // A closed case is settled, and the reports' rollups count its escalations as final.
+    if (CLOSED_STATUSES.includes(instance.status)) throw new ConflictException(`Instance ${instance.id} is ${instance.status}; it cannot be escalated.`);
     const visit = await this.repository.findOpenVisit(instance.id);
     const fromQueueId = task?.queueId ?? visit?.ownerQueueId ?? null;
     await this.checkAccess(actor, fromQueueId);

@@ -21,12 +21,25 @@ import {
   VolumeRow,
 } from './reports.dto';
 import { ReportsRepository } from './reports.repository';
+import { decodeHistogram, Histogram, summariseWithHistogram } from './rollups/duration-histogram';
 import { rate, summarise } from './statistics';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** Where each instance status counts in the caseload: failed is work that needs attention, not live work. */
 const CASELOAD_COLUMN = { active: 'live', waiting: 'live', failed: 'needsAttention', completed: 'completed', cancelled: 'cancelled' } as const;
 const DAY_MS = 86_400_000;
+
+interface StageDurations {
+  processKey: string;
+  stageKey: string;
+  stageName: string;
+  /** Of the visits read one by one. */
+  durations: number[];
+  /** Of the rolled-up visits. */
+  histogram: Histogram;
+  count: number;
+  totalMs: number;
+}
 
 @Injectable()
 export class ReportsService {
@@ -92,17 +105,26 @@ export class ReportsService {
     return [...rows.values()];
   }
 
+  /** Exact from the rows; percentiles from duration histograms (rollups/) once rolled-up visits are in. */
   private async timeInStage(filters: ReportFilters): Promise<TimeInStageRow[]> {
-    const groups = new Map<string, { processKey: string; stageKey: string; stageName: string; durations: number[] }>();
-    for (const visit of await this.repository.closedVisits(filters)) {
-      const key = JSON.stringify([visit.processKey, visit.stageKey]);
-      const group = groups.get(key) ?? { processKey: visit.processKey, stageKey: visit.stageKey, stageName: visit.stageName, durations: [] };
-      group.durations.push(Number(visit.exitedAt) - Number(visit.enteredAt));
+    const groups = new Map<string, StageDurations>();
+    for (const row of await this.repository.closedVisits(filters)) {
+      const key = JSON.stringify([row.processKey, row.stageKey]);
+      const group: StageDurations = groups.get(key) ?? { processKey: row.processKey, stageKey: row.stageKey, stageName: row.stageName, durations: [], histogram: new Map(), count: 0, totalMs: 0 };
+      if (row.histogram === null) group.durations.push(Number(row.totalMs));
+      else decodeHistogram(row.histogram, group.histogram);
+      group.count += Number(row.visits);
+      group.totalMs += Number(row.totalMs);
       groups.set(key, group);
     }
     return [...groups.values()]
       .sort((a, b) => a.processKey.localeCompare(b.processKey) || a.stageKey.localeCompare(b.stageKey))
-      .map(({ durations, ...stage }) => ({ ...stage, ...summarise(durations) }));
+      .map(({ processKey, stageKey, stageName, durations, histogram, count, totalMs }) => ({
+        processKey,
+        stageKey,
+        stageName,
+        ...(histogram.size === 0 ? summarise(durations) : summariseWithHistogram(durations, histogram, count, totalMs)),
+      }));
   }
 
   private async overdue(filters: ReportFilters): Promise<OverdueRow[]> {

@@ -4,6 +4,7 @@ import { AbsencesModule } from '../absences/absences.module';
 import { EscalationsModule } from '../escalations/escalations.module';
 import { ExecutionsModule } from '../executions/executions.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ReportsModule } from '../reports/reports.module';
 import { BreachSweep } from './breach-sweep';
 import { LadderEscalator } from './ladder-escalator';
 import { LadderSweep } from './ladder-sweep';
@@ -16,9 +17,9 @@ import { StallSweep } from './stall-sweep';
 import { TimerSweep } from './timer-sweep';
 import { VisitsRepository } from './visits.repository';
 
-/** Due timers, SLA breaches, escalation ladders, stalled instances, absences beginning, reminders, digests and failed executions (see SchedulerService). */
+/** Due timers, SLA breaches, escalation ladders, stalled instances, absences beginning, reminders, digests, failed executions and report rollups (see SchedulerService). */
 @Module({
-  imports: [ScheduleModule.forRoot(), EscalationsModule, ExecutionsModule, NotificationsModule, AbsencesModule],
+  imports: [ScheduleModule.forRoot(), EscalationsModule, ExecutionsModule, NotificationsModule, AbsencesModule, ReportsModule],
   providers: [
     SchedulerRepository,
     VisitsRepository,

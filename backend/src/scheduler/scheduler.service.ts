@@ -10,6 +10,7 @@ import { LadderSweep } from './ladder-sweep';
 import { DigestSweep } from '../notifications/digest-sweep';
 import { AbsenceStartSweep } from '../absences/absence-start-sweep';
 import { ReminderSweep } from './reminder-sweep';
+import { RollupSweep } from '../reports/rollups/rollup-sweep';
 import { StallSweep } from './stall-sweep';
 import { MAX_SLEEP_MS, TimerSweep } from './timer-sweep';
 
@@ -19,6 +20,8 @@ export const SLA_SWEEP_MS = 2_000;
 export const STALL_SWEEP_MS = 30_000;
 /** Reminders and digests are promised to the minute at best; half a minute late is on time. */
 export const NOTIFICATION_SWEEP_MS = 30_000;
+/** Reports read cases not rolled up yet from their rows, so a case waiting a minute costs nothing but a row read. */
+export const ROLLUP_SWEEP_MS = 60_000;
 const TIMER_EVENTS = new Set(['timer.registered', 'timer.rescheduled']);
 
 /**
@@ -45,6 +48,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     private readonly digests: DigestSweep,
     private readonly absences: AbsenceStartSweep,
     private readonly executions: ExecutionSweep,
+    private readonly rollups: RollupSweep,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -64,6 +68,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       await this.reminders.run();
       await this.digests.run();
     });
+    this.every('rollups', ROLLUP_SWEEP_MS, () => this.rollups.run());
     // Failed executions are found through n8n's public API, so only where the backend can reach it.
     if (this.executions.enabled) this.every('executions', EXECUTION_SWEEP_MS, () => this.executions.run());
     else this.logger.log('Failed n8n executions are not detected: set N8N_URL and N8N_API_KEY to mark their cases failed.');

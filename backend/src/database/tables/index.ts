@@ -18,6 +18,7 @@ import { NotificationDigestItemTable, NotificationJobTable, NotificationPreferen
 import { EmailDecisionLinkTable } from './email-decision-link.table';
 import { ActivityTable } from './activity.table';
 import { AbsenceTable, CalendarFeedTable } from './people.table';
+import { ReportCaseRollupTable, ReportDecisionRollupTable, ReportMessageRollupTable, ReportStageRollupTable } from './report-rollup.table';
 
 export * from './user.table';
 export * from './queue.table';
@@ -39,6 +40,7 @@ export * from './notification.table';
 export * from './email-decision-link.table';
 export * from './activity.table';
 export * from './people.table';
+export * from './report-rollup.table';
 
 export const TABLES = [
   UserTable,
@@ -76,4 +78,8 @@ export const TABLES = [
   ActivityTable,
   AbsenceTable,
   CalendarFeedTable,
+  ReportCaseRollupTable,
+  ReportStageRollupTable,
+  ReportDecisionRollupTable,
+  ReportMessageRollupTable,
 ];

@@ -18,6 +18,12 @@ export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 // The reports (reports/) count the cases started in a period from the index alone: without the
 // creation time in it, SQLite read all of a year's cases one row at a time (15 s at a million).
 @Index('ix_instances_reports', ['processKey', 'status', 'currentStageKey', 'outcome', 'createdAt'])
+// Reports read rolled-up cases from the rollups (reports/rollups/) and only the rest, a tenth of a
+// year's cases, from here; a period's partial first and last days come from the creation time.
+@Index('ix_instances_not_rolled_up', ['processKey', 'status', 'currentStageKey', 'outcome', 'createdAt', 'id'], { where: 'rolled_up_at IS NULL' })
+@Index('ix_instances_created', ['createdAt'])
+// The rollup sweep's next batch: closed cases not rolled up yet, oldest first.
+@Index('ix_instances_to_roll_up', ['createdAt', 'id'], { where: "rolled_up_at IS NULL AND status IN ('completed', 'cancelled')" })
 export class InstanceTable {
   @PrimaryColumn('varchar', { length: 36 }) id!: string;
   @Column('varchar', { name: 'process_id', length: 36 }) processId!: string;
@@ -42,6 +48,8 @@ export class InstanceTable {
   @TimeColumn({ name: 'created_at' }) createdAt!: number;
   @TimeColumn({ name: 'updated_at' }) updatedAt!: number;
   @TimeColumn({ name: 'closed_at', nullable: true }) closedAt!: number | null;
+  /** When the closed case's facts were added to the report rollups; null until then (and while open). Optional: a new case need not name it. */
+  @TimeColumn({ name: 'rolled_up_at', nullable: true }) rolledUpAt?: number | null;
   /** Why the case needs attention (status `failed`): n8n's error, the node, the execution. */
   @JsonColumn({ nullable: true }) failure!: InstanceFailure | null;
 }
@@ -91,6 +99,10 @@ export class CaseExecutionTable {
 @Index('ix_stage_visits_instance', ['instanceId', 'enteredAt'])
 // The live process map: a process's visits that began in a period, and open visits past their SLA.
 @Index('ix_stage_visits_process_entered', ['processKey', 'enteredAt', 'stageKey', 'exitedAt', 'processVersion'])
+// Reports: the visits of a period's partial first and last days (the whole days are rolled up), and
+// the ended visits not rolled up yet (reports/rollups/), which is also the rollup sweep's next batch.
+@Index('ix_stage_visits_entered', ['enteredAt'])
+@Index('ix_stage_visits_not_rolled_up', ['enteredAt', 'id'], { where: 'rolled_up_at IS NULL AND exited_at IS NOT NULL' })
 @Index('ix_stage_visits_open_breached', ['stageKey', 'instanceId'], { where: 'exited_at IS NULL AND breached = true' })
 export class StageVisitTable {
   @PrimaryColumn('varchar', { length: 36 }) id!: string;
@@ -118,4 +130,6 @@ export class StageVisitTable {
   @TimeColumn({ name: 'breached_at', nullable: true }) breachedAt!: number | null;
   /** Indexes of the escalation ladder steps already fired for this visit. */
   @Column('simple-json', { name: 'ladder_fired' }) ladderFired!: number[];
+  /** When the ended visit was added to the report rollups; null until then. Optional: a new visit need not name it. */
+  @TimeColumn({ name: 'rolled_up_at', nullable: true }) rolledUpAt?: number | null;
 }

@@ -43,6 +43,11 @@ export type MessageStatus = 'queued' | 'sent' | 'failed';
 
 @Entity('messages')
 @Index('ix_messages_instance', ['instanceId', 'createdAt'])
+// The messages report reads sent messages from the rollups (reports/rollups/) and only the rest from
+// here, found by this index (the rollup sweep's next batch too); a period's partial first and last
+// days by the creation time.
+@Index('ix_messages_not_rolled_up', ['createdAt', 'status', 'kind', 'instanceId', 'id'], { where: 'rolled_up_at IS NULL' })
+@Index('ix_messages_created', ['createdAt'])
 export class MessageTable {
   @PrimaryColumn('varchar', { length: 36 }) id!: string;
   @Column('varchar', { name: 'instance_id', length: 36, nullable: true }) instanceId!: string | null;
@@ -62,4 +67,6 @@ export class MessageTable {
   @Column('text', { nullable: true }) error!: string | null;
   @TimeColumn({ name: 'created_at' }) createdAt!: number;
   @TimeColumn({ name: 'sent_at', nullable: true }) sentAt!: number | null;
+  /** When the sent message was added to the report rollups; null until then. Optional: a new message need not name it. */
+  @TimeColumn({ name: 'rolled_up_at', nullable: true }) rolledUpAt?: number | null;
 }
