@@ -41,7 +41,7 @@ export async function resumeWithDecision(this: IWebhookFunctions): Promise<IWebh
 	}
 	if (body.kind === 'released') output = null;
 
-	const take = await takeResume.call(this, { taskId: body.taskId });
+	const take = await takeResume.call(this, { taskId: body.taskId }, call.idempotencyKey);
 	if (!take.taken) return take.response;
 
 	const entering = enteringItem.call(this);

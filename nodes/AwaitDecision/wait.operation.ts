@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, WAIT_INDEFINITELY } from 'n8n-workflow';
 import { errorItem, passOn, withItemIndex } from '../shared/items';
@@ -75,13 +76,15 @@ async function createTask(this: IExecuteFunctions, itemIndex: number, item: INod
 		fields: fieldsToCapture.call(this, itemIndex),
 		priority: this.getNodeParameter('priority', itemIndex, 2),
 		resumeUrl: resumeUrlOf.call(this, itemIndex),
+		// Sent again with the call if its answer is lost, so the task is registered once (transport.ts).
+		requestKey: randomUUID(),
 		...due,
 	};
 	const instructions = stringParameter.call(this, 'instructions', itemIndex);
 	if (instructions) body.instructions = instructions;
 	if (options.stageKey) body.stageKey = String(options.stageKey);
 
-	const task = (await caseflowRequest.call(this, { method: 'POST', path: '/tasks', body })) as TaskResponse;
+	const task = (await caseflowRequest.call(this, { method: 'POST', path: '/tasks', body, retry: true })) as TaskResponse;
 	await this.putExecutionToWait(waitUntil.call(this, task, due, itemIndex));
 	const caseflow = (item.json.caseflow as IDataObject | undefined) ?? { instanceId };
 	return { ...item.json, caseflow: { ...caseflow, taskId: task.id, taskDueAt: task.dueAt } };

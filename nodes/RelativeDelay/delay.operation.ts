@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, sleep, WAIT_INDEFINITELY } from 'n8n-workflow';
 import { toCaseflowContext } from '../shared/context';
@@ -38,8 +39,10 @@ async function delay(this: IExecuteFunctions, item: INodeExecutionData): Promise
 		// A time already past is decided here, at once, as If Already Past says.
 		ifPast: 'report',
 		inProcessBelowMs: IN_PROCESS_LIMIT_MS,
+		// Sent again with the call if its answer is lost, so the timer is registered once (transport.ts).
+		requestKey: randomUUID(),
 	};
-	const timer = (await caseflowRequest.call(this, { method: 'POST', path: '/timers', body })) as TimerResponse;
+	const timer = (await caseflowRequest.call(this, { method: 'POST', path: '/timers', body, retry: true })) as TimerResponse;
 	const summary: IDataObject = { id: timer.id, fireAt: timer.fireAt, label: body.label };
 
 	if (timer.status === 'past') {

@@ -15,7 +15,7 @@ export async function resumeOnTimer(this: IWebhookFunctions): Promise<IWebhookRe
 	if (body.kind !== 'timer' && body.kind !== 'released') {
 		return refuseCall.call(this, 422, `Relative Delay expects a fired timer or a release, not "${String(body.kind)}"`);
 	}
-	const take = await takeResume.call(this, { timerId: body.timerId });
+	const take = await takeResume.call(this, { timerId: body.timerId }, call.idempotencyKey);
 	if (!take.taken) return take.response;
 
 	const tooLateOutput = this.getNodeParameter('ifPast', 'continue') === 'tooLate';

@@ -16,13 +16,20 @@ export type TakenResume = { taken: true; caseflow: IDataObject } | { taken: fals
 /**
  * Asks the backend whether this delivery may resume the execution: deliveries are at-least-once, so a
  * repeat (or one meant for an earlier wait of this execution) is answered 200 and changes nothing. The
- * answer also carries the case as it is now, for the item's `caseflow`.
+ * delivery's key goes along: the call that took the wait takes it again if it comes back, since its
+ * node never heard the first answer (so the ask itself may be retried). The answer also carries the
+ * case as it is now, for the item's `caseflow`.
  */
-export async function takeResume(this: IWebhookFunctions, wait: { taskId?: unknown; timerId?: unknown }): Promise<TakenResume> {
+export async function takeResume(
+	this: IWebhookFunctions,
+	wait: { taskId?: unknown; timerId?: unknown },
+	deliveryKey: string | undefined,
+): Promise<TakenResume> {
 	const body: IDataObject = wait.taskId ? { taskId: String(wait.taskId) } : { timerId: String(wait.timerId ?? '') };
+	if (deliveryKey) body.deliveryKey = deliveryKey;
 	let answer: TakeAnswer;
 	try {
-		answer = (await caseflowRequest.call(this, { method: 'POST', path: '/waits/take', body })) as TakeAnswer;
+		answer = (await caseflowRequest.call(this, { method: 'POST', path: '/waits/take', body, retry: Boolean(deliveryKey) })) as TakeAnswer;
 	} catch (error) {
 		// The backend that sent the call cannot be asked right now: a 503 makes it try again later.
 		this.logger.warn(`Caseflow: could not confirm a resume of "${this.getNode().name}": ${errorMessage(error)}`);

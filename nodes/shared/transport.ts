@@ -10,7 +10,7 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 export const CREDENTIAL_TYPE = 'caseflowApi';
 /** The header the credential's `authenticate` block names (credentials/CaseflowApi.credentials.ts). */
@@ -28,7 +28,16 @@ export interface CaseflowRequest {
 	path: string;
 	body?: IDataObject;
 	qs?: IDataObject;
+	/**
+	 * Send it again when it may not have arrived or its answer was lost (see TRANSIENT): true for
+	 * calls that change nothing twice — GETs (the default for them), and registrations and takes that
+	 * carry their own key. Never for a launch: its repeat is answered "Existing Case".
+	 */
+	retry?: boolean;
 }
+
+/** The pauses before each new try of a retried call; then the failure stands. */
+const RETRY_DELAYS_MS = [200, 500, 1000];
 
 /** People paste the backend's address with or without a trailing slash or the /api/v1 suffix. */
 export function apiBaseUrl(baseUrl: unknown): string {
@@ -92,14 +101,20 @@ async function send(
 	if (bytes) options.encoding = 'arraybuffer';
 	if (request.body !== undefined) options.body = request.body;
 	if (request.qs !== undefined) options.qs = request.qs;
-	try {
-		// n8n's httpRequestWithAuthentication would apply the credential's `authenticate` block, whose
-		// `={{$credentials.apiKey}}` n8n 2.x resolves in an expression isolate (with a throw-away
-		// workflow) on every call: milliseconds of n8n's CPU a call, three calls a case cycle. The key is
-		// already decrypted here, so the header is set directly and the plain helper sends it.
-		return await this.helpers.httpRequest(options);
-	} catch (error) {
-		throw toCaseflowApiError(this.getNode(), error, url);
+	const retry = request.retry ?? request.method === 'GET';
+	for (let attempt = 0; ; attempt++) {
+		try {
+			// n8n's httpRequestWithAuthentication would apply the credential's `authenticate` block, whose
+			// `={{$credentials.apiKey}}` n8n 2.x resolves in an expression isolate (with a throw-away
+			// workflow) on every call: milliseconds of n8n's CPU a call, three calls a case cycle. The key is
+			// already decrypted here, so the header is set directly and the plain helper sends it.
+			return await this.helpers.httpRequest(options);
+		} catch (error) {
+			const pause = retry && isTransient(error) ? RETRY_DELAYS_MS[attempt] : undefined;
+			if (pause === undefined) throw toCaseflowApiError(this.getNode(), error, url);
+			this.logger?.warn(`Caseflow: ${request.method} ${request.path} failed (${transientReason(error)}); trying again in ${pause} ms`);
+			await sleep(pause);
+		}
 	}
 }
 
@@ -149,6 +164,26 @@ const NETWORK_FAILURES: Record<string, string> = {
 	ECONNRESET: 'the connection was closed',
 	EHOSTUNREACH: 'the host is unreachable',
 };
+
+/**
+ * Failures after which the call may be sent again: the backend could not be reached or the connection
+ * broke (a replica stopped mid-call), or a load balancer or the backend said it could not serve it now.
+ */
+const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+const TRANSIENT_STATUSES = new Set([502, 503, 504]);
+
+function isTransient(error: unknown): boolean {
+	return transientReason(error) !== undefined;
+}
+
+function transientReason(error: unknown): string | undefined {
+	const failure = (asObject(error) ?? {}) as ErrorLike;
+	const status = findStatus(failure, findBackendBody(failure));
+	if (status !== undefined) return TRANSIENT_STATUSES.has(status) ? `HTTP ${status}` : undefined;
+	const code = [failure.code, failure.cause?.code].find((candidate) => candidate !== undefined && TRANSIENT_CODES.has(candidate));
+	if (code) return code;
+	return /socket hang up/i.test(failure.message ?? '') ? 'socket hang up' : undefined;
+}
 
 /** A download's error arrives as bytes (the request asked for an arraybuffer) that hold the backend's JSON. */
 function decodeBytes(value: unknown): unknown {

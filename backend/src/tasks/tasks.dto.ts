@@ -56,6 +56,13 @@ export class CreateTaskDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 4, default: 2 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(4) priority?: number;
   @ApiPropertyOptional({ description: "n8n's $execution.resumeUrl, passed on exactly as n8n gives it." })
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) @MaxLength(2000) resumeUrl?: string;
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description:
+      'A key the caller makes up for this registration (Await Decision and Relative Delay send one per run). The same key sent again — a call retried because its answer was lost — returns the task it registered instead of registering another.',
+  })
+  @IsOptional() @IsString() @Length(1, 100)
+  requestKey?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(KEY, { message: 'stageKey must be lowercase letters, digits, "-" or "_"' }) stageKey?: string;
 }
 

@@ -32,6 +32,10 @@ export class TasksRepository {
     return this.db.findOneBy(TaskTable, { id });
   }
 
+  findByRequestKey(requestKey: string): Promise<TaskTable | null> {
+    return this.db.findOneBy(TaskTable, { requestKey });
+  }
+
   insert(task: TaskTable): Promise<void> {
     return this.db.insert(TaskTable, task);
   }

@@ -16,6 +16,7 @@ import { ProcessesService } from '../processes/processes.service';
 import { QueuesService } from '../queues/queues.service';
 import { CreateTaskDto, ListTasksQuery, TaskContext, TaskResponse, toTaskResponse } from './tasks.dto';
 import { TasksRepository } from './tasks.repository';
+import { registeredBefore } from '../waits/request-key';
 import { WaitsService } from '../waits/waits.service';
 
 const CLOSED = new Set(['completed', 'cancelled', 'failed']);
@@ -58,6 +59,8 @@ export class TasksService {
   async create(actor: Actor, dto: CreateTaskDto): Promise<TaskResponse> {
     this.outbound.assertResumeUrl('resumeUrl', dto.resumeUrl);
     return this.db.transaction(async () => {
+      const earlier = dto.requestKey ? await this.repository.findByRequestKey(dto.requestKey) : null;
+      if (earlier) return (await this.toResponses([registeredBefore(earlier, dto.instanceId, 'task')]))[0]!;
       const instance = await this.instances.load(dto.instanceId);
       if (CLOSED.has(instance.status)) {
         throw new ConflictException(`Instance ${instance.id} is ${instance.status}; no new tasks can be opened on it.`);
@@ -93,6 +96,7 @@ export class TasksService {
         resumeUrl: dto.resumeUrl ?? null,
         breachedAt: null,
         resumedAt: null,
+        requestKey: dto.requestKey ?? null,
         createdAt: now,
         updatedAt: now,
       };

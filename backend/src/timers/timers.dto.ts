@@ -10,6 +10,7 @@ import {
   IsTimeZone,
   IsUrl,
   IsUUID,
+  Length,
   Matches,
   Max,
   MaxLength,
@@ -59,6 +60,14 @@ export class CreateTimerDto {
   @ApiPropertyOptional({ description: "n8n's $execution.resumeUrl, kept exactly as given and never shown again" })
   @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }) @MaxLength(2000)
   resumeUrl?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description:
+      'A key the caller makes up for this registration (Await Decision and Relative Delay send one per run). The same key sent again — a call retried because its answer was lost — returns the timer it registered instead of registering another.',
+  })
+  @IsOptional() @IsString() @Length(1, 100)
+  requestKey?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) label?: string;
 

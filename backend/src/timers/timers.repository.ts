@@ -28,6 +28,10 @@ export class TimersRepository {
     await this.db.insert(TimerTable, row);
   }
 
+  findByRequestKey(requestKey: string): Promise<TimerTable | null> {
+    return this.db.manager.findOneBy(TimerTable, { requestKey });
+  }
+
   findById(id: string): Promise<TimerTable | null> {
     return this.db.manager.findOneBy(TimerTable, { id });
   }

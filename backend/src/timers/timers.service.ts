@@ -10,6 +10,7 @@ import { EventsService } from '../events/events.service';
 import { OutboundPolicy } from '../outbox/outbound-policy';
 import { OutboxService } from '../outbox/outbox.service';
 import { WaitsService } from '../waits/waits.service';
+import { registeredBefore } from '../waits/request-key';
 import { anchorPathError, readAnchor } from './anchor';
 import { BusinessDays, computeFireAt, parseAnchor } from './fire-time';
 import { CreateTimerDto, ListTimersQueryDto, TimerResponse, toTimerResponse } from './timers.dto';
@@ -42,6 +43,8 @@ export class TimersService {
     this.outbound.assertResumeUrl('resumeUrl', dto.resumeUrl);
 
     const timer = await this.db.transaction(async () => {
+      const earlier = dto.requestKey ? await this.repository.findByRequestKey(dto.requestKey) : null;
+      if (earlier) return registeredBefore(earlier, dto.instanceId, 'timer');
       const instance = dto.instanceId ? await this.loadInstance(dto.instanceId) : null;
       const entity = instance ? await this.repository.findEntity(instance.entityId) : null;
       // Business days without a calendar count on the process's calendar, if it has one.
@@ -83,6 +86,7 @@ export class TimersService {
         firedAt: past ? now : null,
         movedAt: null,
         resumedAt: null,
+        requestKey: dto.requestKey ?? null,
       };
       if (dto.resumeUrl) await this.waits.supersede(actor, dto.resumeUrl);
       await this.repository.insert(row);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import type { InstanceResponse } from '../instances/instances.dto';
 
 export class TakeResumeDto {
@@ -10,6 +10,13 @@ export class TakeResumeDto {
   @ApiPropertyOptional({ description: 'The timer a fire or release was delivered for' })
   @IsOptional() @IsUUID()
   timerId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The resume call's x-caseflow-idempotency-key. The call that took a wait takes it again when it comes back (its first answer was lost); any other is answered already-taken.",
+  })
+  @IsOptional() @IsString() @Length(1, 200)
+  deliveryKey?: string;
 }
 
 export class TakeResumeResponse {

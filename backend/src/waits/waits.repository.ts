@@ -12,6 +12,8 @@ export interface WaitRow {
   instanceId: string | null;
   resumeUrl: string | null;
   resumedAt: number | null;
+  /** The resume call that took it, when it said which (see WaitsService.take). */
+  takenBy?: string | null;
   createdAt: number;
 }
 
@@ -24,7 +26,7 @@ export class WaitsRepository {
   async find(kind: WaitKind, id: string): Promise<WaitRow | null> {
     const row = await this.db.manager.findOne(table(kind), {
       where: { id },
-      select: { id: true, instanceId: true, resumeUrl: true, resumedAt: true, createdAt: true },
+      select: { id: true, instanceId: true, resumeUrl: true, resumedAt: true, takenBy: true, createdAt: true },
     });
     return row ? { kind, ...row } : null;
   }
@@ -45,8 +47,8 @@ export class WaitsRepository {
   }
 
   /** Conditional on nobody having taken it, so two deliveries racing for one wait cannot both win. */
-  async markResumed(kind: WaitKind, id: string, at: number): Promise<boolean> {
-    const result = await this.db.manager.update(table(kind), { id, resumedAt: IsNull() }, { resumedAt: at });
+  async markResumed(kind: WaitKind, id: string, at: number, takenBy: string | null): Promise<boolean> {
+    const result = await this.db.manager.update(table(kind), { id, resumedAt: IsNull() }, { resumedAt: at, takenBy });
     return (result.affected ?? 0) === 1;
   }
 

@@ -33,19 +33,26 @@ export class WaitsService {
    * sends it again), so a wait resumes its execution once: the first delivery to take it wins, and a
    * delivery for an earlier wait can never be taken by a later wait on the same resume URL. A timer
    * taken while still pending (an in-process wait that woke before the scheduler fired it) ran now.
+   *
+   * The call that took a wait takes it again when it comes back (same `deliveryKey`): its node never
+   * heard the first answer (the replica that gave it died, the connection broke), so the execution
+   * did not go on. Had it gone on, n8n would not run the node for that call again (409 while the
+   * execution runs or once it finished) or a later wait would have superseded this one.
    */
   async take(dto: TakeResumeDto): Promise<TakeResumeResponse> {
     const [kind, id] = waitOf(dto);
     return this.db.transaction(async () => {
       const wait = await this.repository.find(kind, id);
       if (!wait) throw new NotFoundException(`There is no ${kind} ${id}.`);
-      if (wait.resumedAt !== null) return { taken: false, reason: 'already-taken', instance: null };
+      const again = wait.resumedAt !== null && dto.deliveryKey !== undefined && wait.takenBy === dto.deliveryKey;
+      if (wait.resumedAt !== null && !again) return { taken: false, reason: 'already-taken', instance: null };
       if (wait.resumeUrl) {
         const latest = await this.repository.latestOn(wait.resumeUrl);
         if (latest && latest.id !== wait.id) return { taken: false, reason: 'superseded', instance: null };
       }
+      if (again) return { taken: true, reason: null, instance: await this.caseOf(wait) };
       const now = this.clock.now();
-      if (!(await this.repository.markResumed(kind, id, now))) {
+      if (!(await this.repository.markResumed(kind, id, now, dto.deliveryKey ?? null))) {
         return { taken: false, reason: 'already-taken', instance: null };
       }
       if (kind === 'timer') await this.recordRan(id, now);

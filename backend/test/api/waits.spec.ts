@@ -54,12 +54,93 @@ describe('an execution and the waits of its case', () => {
       expect(row.resumedAt).not.toBeNull();
     });
 
+    it('takes a wait again for the delivery that took it (its answer was lost), for no other, and not once superseded', async () => {
+      const url = resumeUrl('take-again');
+      const { instance, task } = await launchWithTask(t.automation, 'take-again', { resumeUrl: url });
+      const deliveryKey = `task:${task.id}:decided`;
+      expect((await take({ taskId: task.id, deliveryKey }).expect(200)).body).toMatchObject({ taken: true, instance: { id: instance.id } });
+      const takenAt = (await t.db.read(() => t.db.manager.findOneByOrFail(TaskTable, { id: task.id }))).resumedAt;
+      t.clock.advance(1000);
+      expect((await take({ taskId: task.id, deliveryKey }).expect(200)).body).toMatchObject({ taken: true, instance: { id: instance.id } });
+      expect((await take({ taskId: task.id, deliveryKey: `task:${task.id}:released` }).expect(200)).body).toEqual({ taken: false, reason: 'already-taken', instance: null });
+      expect((await take({ taskId: task.id }).expect(200)).body).toEqual({ taken: false, reason: 'already-taken', instance: null });
+      const row = await t.db.read(() => t.db.manager.findOneByOrFail(TaskTable, { id: task.id }));
+      expect({ resumedAt: row.resumedAt, takenBy: row.takenBy }).toEqual({ resumedAt: takenAt, takenBy: deliveryKey });
+      // The execution went on and waits again: the same delivery coming back now resumes nothing.
+      await t.automation
+        .post('/timers')
+        .send({ instanceId: instance.id, anchorAt: new Date(t.clock.now()).toISOString(), offset: { amount: 1, unit: 'days' }, resumeUrl: url })
+        .expect(201);
+      expect((await take({ taskId: task.id, deliveryKey }).expect(200)).body).toEqual({ taken: false, reason: 'superseded', instance: null });
+    });
+
     it('answers 400 for neither or both ids, 404 for an unknown wait, 401 without a key', async () => {
       await take({}).expect(400);
       await take({ taskId: '00000000-0000-4000-8000-000000000001', timerId: '00000000-0000-4000-8000-000000000002' }).expect(400);
       await take({ taskId: 'nope' }).expect(400);
       await take({ timerId: '00000000-0000-4000-8000-000000000003' }).expect(404);
       await t.anonymous.post('/waits/take').send({ taskId: '00000000-0000-4000-8000-000000000001' }).expect(401);
+    });
+  });
+
+  describe('a registration sent again with its request key', () => {
+    const timerBody = (instanceId: string, n: string, extra: Record<string, unknown> = {}) => ({
+      instanceId, anchorAt: new Date(t.clock.now()).toISOString(), offset: { amount: 2, unit: 'days' }, resumeUrl: resumeUrl(n), label: 'Hold', ...extra,
+    });
+    const eventsOf = (instanceId: string, type: string) => t.db.read(() => t.db.manager.countBy(EventTable, { instanceId, type }));
+
+    it('answers with the task the first call registered and registers nothing more', async () => {
+      const { instance, task } = await launchWithTask(t.automation, 'key-task', { resumeUrl: resumeUrl('key-task'), requestKey: 'run-key-task' });
+      const again = await t.automation
+        .post('/tasks')
+        .send({ instanceId: instance.id, queue: 'advisors', title: 'Review referral key-task', resumeUrl: resumeUrl('key-task'), requestKey: 'run-key-task' })
+        .expect(201);
+      expect(again.body).toMatchObject({ id: task.id, status: 'open' });
+      const tasks = await t.db.read(() => t.db.manager.findBy(TaskTable, { instanceId: instance.id }));
+      expect(tasks.map((row) => [row.id, row.status, row.requestKey])).toEqual([[task.id, 'open', 'run-key-task']]);
+      expect(await eventsOf(instance.id, 'task.created')).toBe(1);
+      expect(await eventsOf(instance.id, 'task.superseded')).toBe(0);
+      // Without the key (or with another) it is a new wait of the execution, which supersedes the first.
+      await t.automation
+        .post('/tasks')
+        .send({ instanceId: instance.id, queue: 'advisors', title: 'Again', resumeUrl: resumeUrl('key-task'), requestKey: 'run-key-task-2' })
+        .expect(201);
+      expect((await t.db.read(() => t.db.manager.findOneByOrFail(TaskTable, { id: task.id }))).status).toBe('cancelled');
+    });
+
+    it('answers with the timer the first call registered, past ones included, and resumes nobody twice', async () => {
+      const launched = await t.automation
+        .post('/instances')
+        .send({ processKey: 'referral', entity: { type: 'student', externalId: 'key-timer', name: 'Timer key' } })
+        .expect(201);
+      const first = await t.automation.post('/timers').send(timerBody(launched.body.id, 'key-timer', { requestKey: 'run-key-timer' })).expect(201);
+      const again = await t.automation.post('/timers').send(timerBody(launched.body.id, 'key-timer', { requestKey: 'run-key-timer' })).expect(201);
+      expect(again.body).toEqual(first.body);
+      expect(await t.db.read(() => t.db.manager.countBy(TimerTable, { instanceId: launched.body.id }))).toBe(1);
+      expect(await eventsOf(launched.body.id, 'timer.registered')).toBe(1);
+
+      const past = { anchorAt: new Date(t.clock.now() - 10 * MINUTE).toISOString(), offset: { amount: 0, unit: 'minutes' }, requestKey: 'run-key-past' };
+      const late = await t.automation.post('/timers').send(timerBody(launched.body.id, 'key-past', past)).expect(201);
+      expect(late.body.status).toBe('past');
+      await t.automation.post('/timers').send(timerBody(launched.body.id, 'key-past', past)).expect(201);
+      const resumes = await t.db.read(() => t.db.manager.findBy(OutboxTable, { instanceId: launched.body.id, kind: 'n8n_resume' }));
+      expect(resumes.map((r) => r.target)).toEqual([resumeUrl('key-past')]);
+    });
+
+    it("answers 409 when the key already names another case's wait, and 400 for a key out of bounds", async () => {
+      const { task } = await launchWithTask(t.automation, 'key-mine', { resumeUrl: resumeUrl('key-mine'), requestKey: 'run-key-mine' });
+      const other = await t.automation
+        .post('/instances')
+        .send({ processKey: 'referral', entity: { type: 'student', externalId: 'key-other', name: 'Other' } })
+        .expect(201);
+      const clash = await t.automation
+        .post('/tasks')
+        .send({ instanceId: other.body.id, queue: 'advisors', title: 'Other', requestKey: 'run-key-mine' })
+        .expect(409);
+      expect(clash.body.message).toBe('requestKey: already names a task of another case');
+      expect((await t.db.read(() => t.db.manager.findOneByOrFail(TaskTable, { id: task.id }))).status).toBe('open');
+      await t.automation.post('/timers').send(timerBody(other.body.id, 'key-other', { requestKey: '' })).expect(400);
+      await t.automation.post('/timers').send(timerBody(other.body.id, 'key-other', { requestKey: 'k'.repeat(101) })).expect(400);
     });
   });
 

@@ -84,7 +84,7 @@ describe('Await Decision resume (webhook)', () => {
 		expect(result.workflowData).toHaveLength(4);
 		result.workflowData!.forEach((items, index) => expect(items).toHaveLength(index === output ? 1 : 0));
 		expect(result.workflowData![output][0]).toEqual({ json: decidedJson(key), binary: { receipt: RECEIPT }, pairedItem: { item: 0 } });
-		expect(backend.callsTo('POST', '/waits/take').map((call) => call.body)).toEqual([{ taskId: 'task-1' }]);
+		expect(backend.callsTo('POST', '/waits/take').map((call) => call.body)).toEqual([{ taskId: 'task-1', deliveryKey: 'delivery-1' }]);
 		expect(backend.calls).toHaveLength(1);
 	});
 
@@ -132,7 +132,7 @@ describe('Await Decision resume (webhook)', () => {
 			},
 		]);
 		expect(result.workflowData!.slice(1).flat()).toHaveLength(0);
-		expect(backend.callsTo('POST', '/waits/take').map((call) => call.body)).toEqual([{ taskId: 'task-1' }]);
+		expect(backend.callsTo('POST', '/waits/take').map((call) => call.body)).toEqual([{ taskId: 'task-1', deliveryKey: 'delivery-1' }]);
 	});
 
 	it('in single-output mode, sends every outcome to the one output carrying `decision`', async () => {
@@ -146,7 +146,7 @@ describe('Await Decision resume (webhook)', () => {
 		const { run, backend, response } = deliver({ kind: 'released', taskId: 'task-1', instanceId: INSTANCE_ID, reason });
 		const result = await run();
 		expect(result.workflowData).toEqual([[], [], [], []]);
-		expect(backend.callsTo('POST', '/waits/take').map((call) => call.body)).toEqual([{ taskId: 'task-1' }]);
+		expect(backend.callsTo('POST', '/waits/take').map((call) => call.body)).toEqual([{ taskId: 'task-1', deliveryKey: 'delivery-1' }]);
 		// n8n answers the call itself once the execution goes on.
 		expect(response).toEqual({});
 	});
@@ -169,6 +169,14 @@ describe('Await Decision resume (webhook)', () => {
 			expect(backend.callsTo('POST', '/waits/take')).toHaveLength(1);
 		},
 	);
+
+	it('asks again when the answer to its take was lost, with the same delivery key, and resumes', async () => {
+		const backend = new FakeBackend().on('POST', '/waits/take', takenReply()).failNext({ status: 502, applied: true });
+		const result = await deliver(decision('approve'), { backend }).run();
+		expect(result.workflowData![1]).toHaveLength(1);
+		const takes = backend.callsTo('POST', '/waits/take').map((call) => call.body);
+		expect(takes).toEqual([{ taskId: 'task-1', deliveryKey: 'delivery-1' }, { taskId: 'task-1', deliveryKey: 'delivery-1' }]);
+	});
 
 	it('answers 503 and resumes nothing when the backend cannot be asked, so the delivery is tried again', async () => {
 		const backend = new FakeBackend().failWithNetworkError('ECONNREFUSED');

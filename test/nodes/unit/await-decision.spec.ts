@@ -79,7 +79,26 @@ describe('Await Decision', () => {
 				fields: [{ key: 'amount', label: 'Approved amount', type: 'number', required: true }],
 				priority: 3,
 				resumeUrl: RESUME_URL,
+				requestKey: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
 			});
+		});
+
+		it('creates the task once when the call is sent again because its answer was lost (same request key)', async () => {
+			const backend = new FakeBackend().on('POST', '/tasks', taskReply()).failNext({ status: 504, applied: true }, 'ECONNREFUSED');
+			const { run, waits } = execute({}, { backend });
+			await run();
+			const calls = backend.callsTo('POST', '/tasks');
+			expect(calls).toHaveLength(3);
+			expect(new Set(calls.map((call) => JSON.stringify(call.body))).size).toBe(1);
+			expect(waits).toHaveLength(1);
+		});
+
+		it('makes a new request key for every run, so a second wait of the execution is a new task', async () => {
+			const first = execute();
+			await first.run();
+			const second = execute();
+			await second.run();
+			expect(first.backend.calls[0].body!.requestKey).not.toEqual(second.backend.calls[0].body!.requestKey);
 		});
 
 		it('waits without a time limit unless asked to time out', async () => {

@@ -50,7 +50,7 @@ describe('Relative Delay resume (webhook)', () => {
 			[resumed({ id: 'timer-1', fireAt: fired.fireAt, firedAt: fired.firedAt, status: 'fired', late: false })],
 			[],
 		]);
-		expect(backend.callsTo('POST', '/waits/take').map((call) => call.body)).toEqual([{ timerId: 'timer-1' }]);
+		expect(backend.callsTo('POST', '/waits/take').map((call) => call.body)).toEqual([{ timerId: 'timer-1', deliveryKey: 'delivery-1' }]);
 	});
 
 	it('continues on "Too Late" when the anchor moved into the past', async () => {
@@ -70,7 +70,7 @@ describe('Relative Delay resume (webhook)', () => {
 		const { run, backend, response } = deliver({ kind: 'released', timerId: 'timer-1', instanceId: INSTANCE_ID, reason });
 		const result = await run();
 		expect(result.workflowData).toEqual([[], []]);
-		expect(backend.callsTo('POST', '/waits/take').map((call) => call.body)).toEqual([{ timerId: 'timer-1' }]);
+		expect(backend.callsTo('POST', '/waits/take').map((call) => call.body)).toEqual([{ timerId: 'timer-1', deliveryKey: 'delivery-1' }]);
 		expect(response).toEqual({});
 	});
 

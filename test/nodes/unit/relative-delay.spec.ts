@@ -53,6 +53,7 @@ describe('Relative Delay', () => {
 			resumeUrl: RESUME_URL,
 			ifPast: 'report',
 			inProcessBelowMs: 60000,
+			requestKey: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
 		});
 		expect(waits).toEqual([WAIT_INDEFINITELY]);
 		expect(outputs).toEqual([
@@ -65,6 +66,24 @@ describe('Relative Delay', () => {
 			[],
 		]);
 		expect(backend.calls).toHaveLength(1);
+	});
+
+	it('registers the timer once when the call is sent again because its answer was lost (same request key)', async () => {
+		const backend = new FakeBackend().on('POST', '/timers', inTwoDays()).failNext({ status: 502, applied: true });
+		const { run, waits } = execute({}, backend);
+		await run();
+		const calls = backend.callsTo('POST', '/timers');
+		expect(calls).toHaveLength(2);
+		expect(calls[1].body).toEqual(calls[0].body);
+		expect(waits).toEqual([WAIT_INDEFINITELY]);
+	});
+
+	it('gives up after three more tries, and the registration fails as before', async () => {
+		const backend = new FakeBackend().on('POST', '/timers', inTwoDays()).failNext('ECONNRESET', 'ECONNRESET', 'ECONNRESET', 'ECONNRESET');
+		const { run, waits } = execute({}, backend);
+		await expect(run()).rejects.toThrow('the connection was closed');
+		expect(backend.callsTo('POST', '/timers')).toHaveLength(4);
+		expect(waits).toEqual([]);
 	});
 
 	it('anchors on a date from the item', async () => {

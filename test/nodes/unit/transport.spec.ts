@@ -90,6 +90,28 @@ describe('caseflowRequest', () => {
 		expect(error.httpCode).toBe('409');
 	});
 
+	it('sends a GET again when the connection broke or a load balancer answered 502-504, then answers', async () => {
+		const backend = new FakeBackend().on('GET', '/queues', { items: [] }).failNext('ECONNRESET', { status: 502 }, { status: 503 });
+		const { context } = fakeExecute({ backend });
+		await expect(caseflowRequest.call(context, { method: 'GET', path: '/queues' })).resolves.toEqual({ items: [] });
+		expect(backend.callsTo('GET', '/queues')).toHaveLength(4);
+	});
+
+	it('sends a POST once unless the call says it may be repeated, and never repeats an answer that is not transient', async () => {
+		const once = new FakeBackend().on('POST', '/instances', { status: 201, body: { id: 'i1' } }).failNext({ status: 502, applied: true });
+		const error = (await caseflowRequest.call(fakeExecute({ backend: once }).context, { method: 'POST', path: '/instances', body: {} }).catch((e: unknown) => e)) as NodeApiError;
+		expect(error.httpCode).toBe('502');
+		expect(once.callsTo('POST', '/instances')).toHaveLength(1);
+
+		const retried = new FakeBackend().on('POST', '/tasks', { status: 201, body: { id: 't1' } }).failNext('ECONNREFUSED');
+		await expect(caseflowRequest.call(fakeExecute({ backend: retried }).context, { method: 'POST', path: '/tasks', body: {}, retry: true })).resolves.toEqual({ id: 't1' });
+		expect(retried.callsTo('POST', '/tasks')).toHaveLength(2);
+
+		const refused = new FakeBackend().on('GET', '/queues', { status: 404, body: { statusCode: 404, message: 'No queue' } });
+		await expect(caseflowRequest.call(fakeExecute({ backend: refused }).context, { method: 'GET', path: '/queues' })).rejects.toThrow('No queue');
+		expect(refused.calls).toHaveLength(1);
+	});
+
 	it('points at the Base URL when the backend cannot be reached', async () => {
 		const backend = new FakeBackend().failWithNetworkError('ECONNREFUSED');
 		const { context } = fakeExecute({ backend });

@@ -42,6 +42,7 @@ export function describeCase({ item, executions, detail }: CaseFindings): string
     executions: executions.map((e) => ({ id: e.id, status: e.status, ran: Object.keys(e.data?.resultData.runData ?? {}) })),
     tasks: detail.tasks.map((t) => `${t.status}:${t.decision}`),
     timers: detail.timers.map((t) => `${t.label}:${t.status}${t.moved ? ':moved' : ''}`),
-    deliveries: detail.deliveries.map((d) => `${d.kind}:${d.status}:${d.attempts}`),
+    deliveries: detail.deliveries.map((d) => `${d.kind}:${d.status}:${d.attempts}${d.lastError ? `:${d.lastError}` : ''}`),
+    events: detail.timeline.map((event) => event.type),
   });
 }

@@ -9,6 +9,12 @@ import { assertRedisAnswers, createDatabase, deleteRedisKeys, type Database } fr
 
 export const WEBHOOK_PATH = 'scale-out-request';
 
+/**
+ * Answers the proxy loses after a replica did the work, as when a replica dies mid-answer: the nodes
+ * send those calls again, and the wait must still be registered, and taken, once.
+ */
+export const LOST_ANSWERS = { 'POST /tasks': 3, 'POST /timers': 3, 'POST /waits/take': 3 };
+
 /** deploy/compose.yaml as processes on loopback, with the flow deployed and active. */
 export interface Topology {
   readonly n8n: QueueN8n;
@@ -41,7 +47,7 @@ export async function startTopology(): Promise<Topology> {
     cleanups.push(() => a.backend.stop());
     const b = await startReplica('B', replicaOptions);
     cleanups.push(() => b.backend.stop());
-    const proxy = await startRoundRobinProxy([a.backend.url, b.backend.url]);
+    const proxy = await startRoundRobinProxy([a.backend.url, b.backend.url], LOST_ANSWERS);
     cleanups.push(() => proxy.close());
 
     const apiKey = await seedProcess(a);

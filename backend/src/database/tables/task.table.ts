@@ -31,6 +31,8 @@ export interface TaskField {
 @Index('ix_tasks_open_resume_url', ['resumeUrl'], { where: "status IN ('open', 'claimed')" })
 // A resume is taken only by the latest wait registered on its URL (waits/ take()).
 @Index('ix_tasks_resume_url_created', ['resumeUrl', 'createdAt'])
+// A registration sent again with its request key (a call whose answer was lost) finds its task.
+@Index('uq_tasks_request_key', ['requestKey'], { unique: true })
 // The live process map: a process's decisions made in a period, and overdue tasks by stage, from the index alone.
 @Index('ix_tasks_process_decided', ['processKey', 'decidedAt', 'stageKey', 'decision', 'processVersion'], { where: "status = 'decided'" })
 @Index('ix_tasks_process_open_due', ['processKey', 'dueAt', 'stageKey', 'processVersion'], { where: "status IN ('open', 'claimed')" })
@@ -75,6 +77,10 @@ export class TaskTable {
   @TimeColumn({ name: 'breached_at', nullable: true }) breachedAt!: number | null;
   /** When the waiting n8n node took the resume for this task: a wait resumes its execution once. */
   @TimeColumn({ name: 'resumed_at', nullable: true }) resumedAt!: number | null;
+  /** The caller's key for the registration (Await Decision makes one per run); optional when inserting. */
+  @Column('varchar', { name: 'request_key', length: 100, nullable: true }) requestKey?: string | null;
+  /** The resume call that took it (its x-caseflow-idempotency-key): that call sent again takes it again. */
+  @Column('varchar', { name: 'taken_by', length: 200, nullable: true }) takenBy?: string | null;
   @TimeColumn({ name: 'created_at' }) createdAt!: number;
   @TimeColumn({ name: 'updated_at' }) updatedAt!: number;
   /** When the decided task was added to the report rollups; null until then. Optional: a new task need not name it. */

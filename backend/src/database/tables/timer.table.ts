@@ -23,6 +23,8 @@ export interface TimerOffset {
 @Index('ix_timers_instance', ['instanceId'])
 // A new wait of an n8n execution supersedes the pending timers on the same resume URL (waits/).
 @Index('ix_timers_resume_url_status', ['resumeUrl', 'status'])
+// A registration sent again with its request key (a call whose answer was lost) finds its timer.
+@Index('uq_timers_request_key', ['requestKey'], { unique: true })
 export class TimerTable {
   @PrimaryColumn('varchar', { length: 36 }) id!: string;
   @Column('varchar', { name: 'instance_id', length: 36, nullable: true }) instanceId!: string | null;
@@ -46,4 +48,8 @@ export class TimerTable {
   @TimeColumn({ name: 'moved_at', nullable: true }) movedAt!: number | null;
   /** When the waiting n8n node took the resume for this timer (see TaskTable.resumedAt). */
   @TimeColumn({ name: 'resumed_at', nullable: true }) resumedAt!: number | null;
+  /** The caller's key for the registration (Relative Delay makes one per run); optional when inserting. */
+  @Column('varchar', { name: 'request_key', length: 100, nullable: true }) requestKey?: string | null;
+  /** The resume call that took it (its x-caseflow-idempotency-key): that call sent again takes it again. */
+  @Column('varchar', { name: 'taken_by', length: 200, nullable: true }) takenBy?: string | null;
 }

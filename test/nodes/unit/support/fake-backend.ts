@@ -25,6 +25,8 @@ export class FakeBackend {
 	readonly calls: RecordedCall[] = [];
 	private readonly routes: Array<{ method: string; path: string | RegExp; handler: Handler }> = [];
 	private networkError: string | undefined;
+	/** Failures for the next calls, one each, before the routes answer (see failNext). */
+	private readonly pending: Array<{ code?: string; status?: number; applied: boolean }> = [];
 
 	on(method: string, path: string | RegExp, handler: Handler | Reply): this {
 		const fn: Handler = typeof handler === 'function' ? (handler as Handler) : () => handler;
@@ -34,6 +36,18 @@ export class FakeBackend {
 
 	failWithNetworkError(code: string): this {
 		this.networkError = code;
+		return this;
+	}
+
+	/**
+	 * The next calls fail, one per entry: a network error code (the call never reached the backend), or
+	 * `{ status, applied: true }` — the backend did the work, then the connection broke and a load
+	 * balancer answered `status` (the route's handler runs, its answer is lost).
+	 */
+	failNext(...failures: Array<string | { status: number; applied?: boolean }>): this {
+		for (const failure of failures) {
+			this.pending.push(typeof failure === 'string' ? { code: failure, applied: false } : { status: failure.status, applied: failure.applied ?? false });
+		}
 		return this;
 	}
 
@@ -59,14 +73,18 @@ export class FakeBackend {
 			apiKey: apiKey as string | undefined,
 		};
 		this.calls.push(call);
-		if (this.networkError) {
-			throw Object.assign(new Error(`connect ${this.networkError} 127.0.0.1:9`), { code: this.networkError });
-		}
+		const failure = this.pending.shift();
+		const code = failure?.code ?? this.networkError;
+		if (code) throw Object.assign(new Error(`connect ${code} 127.0.0.1:9`), { code });
 		const route = this.routes.find(
 			(candidate) =>
 				candidate.method === call.method &&
 				(typeof candidate.path === 'string' ? candidate.path === call.path : candidate.path.test(call.path)),
 		);
+		if (failure?.status !== undefined) {
+			if (failure.applied && route) await route.handler(call);
+			throw Object.assign(new Error(`Request failed with status code ${failure.status}`), { response: { status: failure.status, data: { error: 'upstream gone' } } });
+		}
 		const reply = route ? await route.handler(call) : { status: 404, body: { statusCode: 404, message: `No route ${call.method} ${call.path}` } };
 		const { status, body } =
 			reply && typeof reply === 'object' && typeof (reply as { status?: unknown }).status === 'number'
