@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database';
+import { pageAndCount } from '../database/page-and-count';
 import {
   EntityTable,
   InstanceStatus,
@@ -108,11 +109,7 @@ export class InstancesRepository {
         .andWhere('v.sla_due_at IS NOT NULL AND v.sla_due_at < :now AND v.sla_paused_at IS NULL', { now: filter.overdueAt })
         .andWhere("i.status IN ('active', 'waiting')");
     }
-    return query
-      .orderBy('i.created_at', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .take(filter.limit)
-      .skip(filter.offset)
-      .getManyAndCount();
+    // A case has at most one open stage visit, so the join never repeats a case: counted plainly.
+    return pageAndCount(query.orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'DESC').limit(filter.limit).offset(filter.offset));
   }
 }

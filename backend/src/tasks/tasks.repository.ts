@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database';
+import { pageAndCount } from '../database/page-and-count';
 import {
   ApiKeyTable,
   InstanceTable,
@@ -89,7 +90,8 @@ export class TasksRepository {
       // Tasks without a due time sort after every dated one, whichever the database.
       query.orderBy('t.due_at', filter.order, 'NULLS LAST');
     }
-    return query.addOrderBy('t.id', filter.sort === 'due' ? filter.order : 'ASC').limit(filter.limit).offset(filter.offset).getManyAndCount();
+    // The join to instances is many-to-one: it never repeats a task, so the rows can be counted plainly.
+    return pageAndCount(query.addOrderBy('t.id', filter.sort === 'due' ? filter.order : 'ASC').limit(filter.limit).offset(filter.offset));
   }
 
   async countsByQueue(queueIds: string[] | undefined, now: number): Promise<Array<{ queueId: string; open: number; overdue: number }>> {
