@@ -110,9 +110,10 @@ async function send(
 			// already decrypted here, so the header is set directly and the plain helper sends it.
 			return await this.helpers.httpRequest(options);
 		} catch (error) {
-			const pause = retry && isTransient(error) ? RETRY_DELAYS_MS[attempt] : undefined;
+			const reason = retry ? transientReason(error) : undefined;
+			const pause = reason === undefined ? undefined : RETRY_DELAYS_MS[attempt];
 			if (pause === undefined) throw toCaseflowApiError(this.getNode(), error, url);
-			this.logger?.warn(`Caseflow: ${request.method} ${request.path} failed (${transientReason(error)}); trying again in ${pause} ms`);
+			this.logger?.warn(`Caseflow: ${request.method} ${request.path} failed (${reason}); trying again in ${pause} ms`);
 			await sleep(pause);
 		}
 	}
@@ -168,13 +169,10 @@ const NETWORK_FAILURES: Record<string, string> = {
 /**
  * Failures after which the call may be sent again: the backend could not be reached or the connection
  * broke (a replica stopped mid-call), or a load balancer or the backend said it could not serve it now.
+ * transientReason names the failure when it is one of those, for the log; undefined otherwise.
  */
 const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 const TRANSIENT_STATUSES = new Set([502, 503, 504]);
-
-function isTransient(error: unknown): boolean {
-	return transientReason(error) !== undefined;
-}
 
 function transientReason(error: unknown): string | undefined {
 	const failure = (asObject(error) ?? {}) as ErrorLike;
